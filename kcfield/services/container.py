@@ -1,0 +1,58 @@
+"""Build every service over one store. The composition roots (cli.py, app.py) call :func:`open_services`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kcfield.paths import AppPaths
+from kcfield.services.assessments import CPAssessmentService
+from kcfield.services.audit_log import AuditLogService
+from kcfield.services.collaborators import CollaboratorService
+from kcfield.services.context import ServiceContext
+from kcfield.services.establishments import EstablishmentService
+from kcfield.services.needs import EquipmentNeedService
+from kcfield.services.reference import ReferenceService
+from kcfield.services.visits import VisitService
+from kcfield.store.migrate import OpenResult, open_sqlite_store
+
+
+@dataclass
+class Services:
+    ctx: ServiceContext
+    opened: OpenResult
+    reference: ReferenceService
+    establishments: EstablishmentService
+    visits: VisitService
+    needs: EquipmentNeedService
+    assessments: CPAssessmentService
+    collaborators: CollaboratorService
+    audit: AuditLogService
+
+    def close(self) -> None:
+        self.ctx.store.dispose()
+
+
+def open_services(paths: AppPaths, *, database: Path | None = None) -> Services:
+    """Open (back up, migrate) the local store, load missing reference data, adopt the local identity."""
+    paths.ensure()
+    opened = open_sqlite_store(database or paths.database, paths.backups)
+    return build_services(ServiceContext(opened.store), opened)
+
+
+def build_services(ctx: ServiceContext, opened: OpenResult) -> Services:
+    reference = ReferenceService(ctx)
+    reference.ensure_loaded()
+    services = Services(
+        ctx=ctx,
+        opened=opened,
+        reference=reference,
+        establishments=EstablishmentService(ctx, reference),
+        visits=VisitService(ctx),
+        needs=EquipmentNeedService(ctx),
+        assessments=CPAssessmentService(ctx),
+        collaborators=CollaboratorService(ctx),
+        audit=AuditLogService(ctx),
+    )
+    services.collaborators.adopt_identity()
+    return services

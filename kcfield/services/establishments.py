@@ -1,0 +1,163 @@
+"""Establishment profiles: create, change, delete (softly), restore, read, and explain derived facts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from kcfield.domain.eligibility import (
+    CriterionResult,
+    EligibilityAssessment,
+    SizeAssessment,
+    cnnt_eligibility,
+    priority_criteria,
+    size_class,
+)
+from kcfield.domain.errors import NotFound, Problem, Severity, ValidationFailed
+from kcfield.domain.model import Establishment
+from kcfield.domain.validation import normalized_establishment, validate_establishment
+from kcfield.services.context import ServiceContext
+from kcfield.services.records import insert_record, load_live, set_deleted, update_record
+from kcfield.services.reference import ReferenceService
+from kcfield.store.mapping import domain_values, row_to_domain
+from kcfield.store.models import EstablishmentRow
+from kcfield.store.search import establishment_search_text, sort_text
+
+ENTITY = "establishment"
+
+
+@dataclass(frozen=True)
+class EstablishmentFacts:
+    """Facts derived from a profile, never typed in: size class, CNNT eligibility, priority criteria."""
+
+    size: SizeAssessment
+    eligibility: EligibilityAssessment
+    priorities: tuple[CriterionResult, ...]
+
+
+class EstablishmentService:
+    def __init__(self, ctx: ServiceContext, reference: ReferenceService) -> None:
+        self._ctx = ctx
+        self._ref = reference
+
+    # --- reading -------------------------------------------------------------------------------------
+
+    def get(self, record_id: UUID) -> Establishment:
+        with self._ctx.store.read() as session:
+            return row_to_domain(_get_row(session, record_id), Establishment)
+
+    def count(self, *, include_deleted: bool = False) -> int:
+        with self._ctx.store.read() as session:
+            query = select(func.count()).select_from(EstablishmentRow)
+            if not include_deleted:
+                query = query.where(EstablishmentRow.deleted.is_(False))
+            return int(session.scalar(query) or 0)
+
+    # --- checking ------------------------------------------------------------------------------------
+
+    def check(self, draft: Establishment) -> list[Problem]:
+        """Every problem of a draft, blocking or not, without saving anything (for live validation)."""
+        est = normalized_establishment(draft)
+        return validate_establishment(est, self._ctx.today()) + self._reference_problems(est)
+
+    def facts(self, est: Establishment, on: date | None = None) -> EstablishmentFacts:
+        rules = self._ref.eligibility_rules
+        on = on or self._ctx.today()
+        place = self._ref.place_facts(est.commune_code)
+        size = size_class(est.workers_insured, est.revenue_prev_year_vnd, est.total_capital_vnd, rules)
+        return EstablishmentFacts(
+            size=size,
+            eligibility=cnnt_eligibility(est, place, rules, on),
+            priorities=priority_criteria(est, place, rules, on),
+        )
+
+    # --- writing -------------------------------------------------------------------------------------
+
+    def create(self, draft: Establishment) -> Establishment:
+        est = self._validated(draft)
+        with self._ctx.store.write() as session:
+            row = insert_record(session, self._ctx, EstablishmentRow, ENTITY, *self._values(est))
+            return row_to_domain(row, Establishment)
+
+    def update(self, est: Establishment) -> Establishment:
+        record_id = est.id
+        if record_id is None:
+            raise ValueError("update() needs a saved establishment; use create() for a draft")
+        est = self._validated(est)
+        with self._ctx.store.write() as session:
+            row = load_live(session, EstablishmentRow, ENTITY, record_id)
+            update_record(session, self._ctx, row, ENTITY, *self._values(est))
+            return row_to_domain(row, Establishment)
+
+    def delete(self, record_id: UUID) -> Establishment:
+        """Soft delete: the record stays (and syncs as a delete); :meth:`restore` undoes it."""
+        return self._set_deleted(record_id, True)
+
+    def restore(self, record_id: UUID) -> Establishment:
+        return self._set_deleted(record_id, False)
+
+    # --- internals -----------------------------------------------------------------------------------
+
+    def _set_deleted(self, record_id: UUID, deleted: bool) -> Establishment:
+        with self._ctx.store.write() as session:
+            row = _get_row(session, record_id)
+            set_deleted(session, self._ctx, row, ENTITY, deleted)
+            return row_to_domain(row, Establishment)
+
+    def _validated(self, draft: Establishment) -> Establishment:
+        est = normalized_establishment(draft)
+        problems = [p for p in self.check(est) if p.blocking]
+        if problems:
+            raise ValidationFailed(problems)
+        return est
+
+    def _values(self, est: Establishment) -> tuple[dict[str, Any], dict[str, Any]]:
+        """Column values to store and audit, and the derived search columns (stored, not audited)."""
+        values = domain_values(est)
+        commune = self._ref.communes.get(est.commune_code) if est.commune_code is not None else None
+        if commune is not None and est.province_code is None:
+            values["province_code"] = commune.province_code
+        derived = {
+            "search_text": establishment_search_text(est, commune.name if commune else ""),
+            "name_sort": sort_text(est.name),
+        }
+        return values, derived
+
+    def _reference_problems(self, est: Establishment) -> list[Problem]:
+        problems: list[Problem] = []
+        if est.province_code is not None and est.province_code not in self._ref.provinces:
+            problems.append(Problem("reference.unknown_province", "province_code", {"code": est.province_code}))
+        if est.commune_code is not None:
+            commune = self._ref.communes.get(est.commune_code)
+            if commune is None:
+                problems.append(Problem("reference.unknown_commune", "commune_code", {"code": est.commune_code}))
+            elif est.province_code is not None and commune.province_code != est.province_code:
+                province = self._ref.provinces.get(est.province_code)
+                problems.append(
+                    Problem(
+                        "reference.commune_not_in_province",
+                        "commune_code",
+                        {"commune": commune.name, "province": province.name if province else est.province_code},
+                    )
+                )
+        if est.vsic_code:
+            version = est.vsic_version or "2018"
+            if (version, est.vsic_code) not in self._ref.vsic:
+                problems.append(
+                    Problem("reference.unknown_vsic", "vsic_code", {"code": est.vsic_code, "version": version})
+                )
+        if est.commune_code is None and not est.legacy_address:
+            problems.append(Problem("reference.commune_missing", "commune_code", {}, Severity.WARNING))
+        return problems
+
+
+def _get_row(session: Session, record_id: UUID) -> EstablishmentRow:
+    row = session.get(EstablishmentRow, record_id)
+    if row is None:
+        raise NotFound(ENTITY, record_id)
+    return row

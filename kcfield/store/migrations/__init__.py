@@ -1,0 +1,1 @@
+"""Alembic migrations of the store (batch mode, so they run on SQLite)."""
