@@ -25,9 +25,14 @@ def _lang(args: argparse.Namespace) -> str:
     return args.lang or os.environ.get("KCFIELD_LANG", "vi")
 
 
-def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--data-dir", metavar="DIR", help="data folder (default: KCFIELD_DATA_DIR or the user folder)")
-    parser.add_argument("--lang", choices=("vi", "en"), help="language of messages (default vi)")
+def _common(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    """Options accepted before or after the command. A subcommand's copy must not reset what was given
+    before the command, hence SUPPRESS as its default."""
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument(
+        "--data-dir", metavar="DIR", default=default, help="data folder (default: KCFIELD_DATA_DIR or the user folder)"
+    )
+    parser.add_argument("--lang", choices=("vi", "en"), default=default, help="language of messages (default vi)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, opens the application window.",
     )
     parser.add_argument("--version", action="version", version=f"kcfield {__version__}")
-    _common(parser)
+    _common(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = commands.add_parser("demo", help="fill an empty store with realistic, reproducible demo data")

@@ -18,7 +18,10 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+
+from kcfield.domain.errors import DomainError
 
 BUSY_TIMEOUT_MS = 10_000
 WRITE_OPTION = "kcfield_write"
@@ -59,6 +62,15 @@ def _configure_sqlite(engine: Engine) -> None:
             conn.exec_driver_sql("BEGIN")
 
 
+def _storage_error(exc: OperationalError, engine: Engine) -> Exception:
+    message = str(exc.orig).lower()
+    if "disk is full" in message or "disk i/o error" in message:
+        return DomainError("store.disk_full")
+    if "readonly" in message or "read-only" in message:
+        return DomainError("store.read_only", path=str(engine.url.database or ""))
+    return exc
+
+
 class Store:
     """The one database a process works on: an engine and a way to open read and write sessions."""
 
@@ -83,9 +95,16 @@ class Store:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One write transaction: committed when the block ends, rolled back on any exception."""
-        with self._write_sessions() as session, session.begin():
-            yield session
+        """One write transaction: committed when the block ends, rolled back on any exception.
+
+        A full disk or a read-only folder becomes a :class:`DomainError` the user can act on; the
+        transaction is rolled back, so what was saved before is untouched.
+        """
+        try:
+            with self._write_sessions() as session, session.begin():
+                yield session
+        except OperationalError as exc:
+            raise _storage_error(exc, self.engine) from exc
 
     def dispose(self) -> None:
         self.engine.dispose()
