@@ -10,7 +10,6 @@ of PRAGMA integrity_check, and whether both runs produced the same data. The goa
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sqlite3
 import subprocess
 import sys
@@ -18,18 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-TABLES = ("establishments", "visits", "equipment_needs", "cp_assessments", "cp_inputs", "cp_outputs",
-          "cp_checklist_answers", "cp_options", "audit_events")  # fmt: skip
-
-
-def fingerprint(db: Path) -> str:
-    con = sqlite3.connect(db)
-    digest = hashlib.sha256()
-    for table in TABLES:
-        for row in con.execute(f"SELECT * FROM {table} ORDER BY 1, 2"):
-            digest.update(repr(row).encode())
-    con.close()
-    return digest.hexdigest()
+from kcfield.store.fingerprint import RECORD_TABLES, content_digest
 
 
 def run_once(count: int, seed: int, folder: Path) -> tuple[float, Path]:
@@ -53,9 +41,9 @@ def main() -> int:
         (first_s, first_db), (second_s, second_db) = results
         con = sqlite3.connect(first_db)
         integrity = con.execute("PRAGMA integrity_check").fetchone()[0]
-        counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+        counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in RECORD_TABLES}
         con.close()
-        same = fingerprint(first_db) == fingerprint(second_db)
+        same = content_digest(first_db) == content_digest(second_db)
         size_mb = first_db.stat().st_size / 1e6
     print(f"establishments:        {args.establishments} (seed {args.seed})")
     print(f"run 1 wall time:       {first_s:.1f} s")

@@ -88,15 +88,7 @@ class ReferenceService:
         commune = self.communes.get(commune_code) if commune_code is not None else None
         if commune is None:
             return None
-        province = self.provinces[commune.province_code]
-        return PlaceFacts(
-            commune_kind=commune.kind,
-            province_kind=province.kind,
-            commune_name=commune.name,
-            province_name=province.name,
-            difficult=commune.difficult,
-            ethnic_minority_area=commune.ethnic_minority_area,
-        )
+        return PlaceFacts.from_reference(commune, self.provinces[commune.province_code])
 
     def _document(self, name: str) -> dict[str, Any]:
         with self._ctx.store.read() as session:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
 import math
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -17,21 +15,9 @@ from kcfield.domain.validation import validate_establishment
 from kcfield.services.container import Services
 from kcfield.services.demo import DemoService
 from kcfield.services.progress import CancelToken, ProgressUpdate
+from kcfield.store.fingerprint import content_digest
 from kcfield.store.mapping import row_to_domain
 from kcfield.store.models import EstablishmentRow
-
-TABLES = ("establishments", "visits", "equipment_needs", "cp_assessments", "cp_inputs", "cp_outputs",
-          "cp_checklist_answers", "cp_options", "audit_events")  # fmt: skip
-
-
-def _dump(db: Path) -> str:
-    con = sqlite3.connect(db)
-    digest = hashlib.sha256()
-    for table in TABLES:
-        for row in con.execute(f"SELECT * FROM {table} ORDER BY 1, 2"):
-            digest.update(repr(row).encode())
-    con.close()
-    return digest.hexdigest()
 
 
 def test_same_seed_same_data_other_seed_other_data(services: Services, tmp_path: Path, template_db: Path) -> None:
@@ -49,7 +35,7 @@ def test_same_seed_same_data_other_seed_other_data(services: Services, tmp_path:
         built = build_services(ServiceContext(opened.store), opened)
         DemoService(built.ctx, built.reference).generate(300, seed)
         built.close()
-        dumps.append(_dump(db))
+        dumps.append(content_digest(db))
     assert dumps[0] == dumps[1]
     assert dumps[0] != dumps[2]
 
