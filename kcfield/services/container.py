@@ -12,7 +12,9 @@ from kcfield.services.collaborators import CollaboratorService
 from kcfield.services.context import ServiceContext
 from kcfield.services.establishments import EstablishmentService
 from kcfield.services.needs import EquipmentNeedService
+from kcfield.services.preferences import Preferences
 from kcfield.services.reference import ReferenceService
+from kcfield.services.registry import RegistryService
 from kcfield.services.visits import VisitService
 from kcfield.store.migrate import OpenResult, open_sqlite_store
 
@@ -28,6 +30,8 @@ class Services:
     assessments: CPAssessmentService
     collaborators: CollaboratorService
     audit: AuditLogService
+    registry: RegistryService
+    preferences: Preferences
 
     def close(self) -> None:
         self.ctx.store.dispose()
@@ -53,6 +57,8 @@ def build_services(ctx: ServiceContext, opened: OpenResult) -> Services:
         assessments=CPAssessmentService(ctx),
         collaborators=CollaboratorService(ctx),
         audit=AuditLogService(ctx),
+        registry=RegistryService(ctx, reference),
+        preferences=Preferences(ctx),
     )
     services.collaborators.adopt_identity()
     return services

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -41,6 +42,7 @@ from kcfield.domain.model import Establishment
 from kcfield.domain.reference import CommuneInfo
 from kcfield.services import demo_vocab as vocab
 from kcfield.services.context import ServiceContext
+from kcfield.services.establishments import EstablishmentService
 from kcfield.services.progress import CancelToken, Progress, ProgressUpdate, no_progress
 from kcfield.services.records import audit
 from kcfield.services.reference import ReferenceService
@@ -57,7 +59,6 @@ from kcfield.store.models import (
     EstablishmentRow,
     VisitRow,
 )
-from kcfield.store.search import establishment_search_text, sort_text
 
 DEMO_EPOCH = datetime(2026, 1, 5, 1, 0, tzinfo=UTC)
 FORMER_PROVINCE = "Bà Rịa - Vũng Tàu"
@@ -98,28 +99,17 @@ class DemoService:
             if existing:
                 raise DomainError("demo.store_not_empty", count=existing)
             checklist = list(session.scalars(select(CPChecklistItem.code).order_by(CPChecklistItem.position)))
-            builder = _Builder(seed, communes, checklist)
+            # Facts are derived as of the demo's own epoch, so the data does not depend on the day it is made.
+            demo_ctx = dataclasses.replace(self._ctx, clock=lambda: DEMO_EPOCH)
+            derive = EstablishmentService(demo_ctx, self._ref).derived_columns
+            builder = _Builder(seed, communes, checklist, derive)
             totals = {"visits": 0, "needs": 0, "assessments": 0}
-            for start in range(0, establishments, CHUNK):
-                cancel.check()
-                batch = builder.batch(start, min(CHUNK, establishments - start))
-                _insert(session, EstablishmentRow, batch.establishments)
-                _insert(session, VisitRow, batch.visits)
-                _insert(session, EquipmentNeedRow, batch.needs)
-                _insert(session, CPAssessmentRow, batch.assessments)
-                _insert(session, CPInputRow, batch.inputs)
-                _insert(session, CPOutputRow, batch.outputs)
-                _insert(session, CPChecklistAnswerRow, batch.answers)
-                _insert(session, CPOptionRow, batch.options)
-                totals["visits"] += len(batch.visits)
-                totals["needs"] += len(batch.needs)
-                totals["assessments"] += len(batch.assessments)
-                progress(ProgressUpdate("demo.progress", start + len(batch.establishments), establishments))
+            self._load(session, builder, establishments, totals, progress, cancel)
             cancel.check()
             summary = DemoSummary(establishments, totals["visits"], totals["needs"], totals["assessments"], seed)
             audit(
                 session,
-                dataclasses.replace(self._ctx, clock=lambda: DEMO_EPOCH),
+                demo_ctx,
                 "demo",
                 builder.ids.new(),
                 "import",
@@ -130,6 +120,34 @@ class DemoService:
                 },
             )
         return summary
+
+    @staticmethod
+    def _load(
+        session: Session,
+        builder: _Builder,
+        establishments: int,
+        totals: dict[str, int],
+        progress: Progress,
+        cancel: CancelToken,
+    ) -> None:
+        for start in range(0, establishments, CHUNK):
+            cancel.check()
+            batch = builder.batch(start, min(CHUNK, establishments - start))
+            for model, rows in (
+                (EstablishmentRow, batch.establishments),
+                (VisitRow, batch.visits),
+                (EquipmentNeedRow, batch.needs),
+                (CPAssessmentRow, batch.assessments),
+                (CPInputRow, batch.inputs),
+                (CPOutputRow, batch.outputs),
+                (CPChecklistAnswerRow, batch.answers),
+                (CPOptionRow, batch.options),
+            ):
+                _insert(session, model, rows)
+            totals["visits"] += len(batch.visits)
+            totals["needs"] += len(batch.needs)
+            totals["assessments"] += len(batch.assessments)
+            progress(ProgressUpdate("demo.progress", start + len(batch.establishments), establishments))
 
 
 def _insert(session: Session, model: type[Any], rows: list[dict[str, Any]]) -> None:
@@ -150,8 +168,15 @@ class _Batch:
 
 
 class _Builder:
-    def __init__(self, seed: int, communes: list[CommuneInfo], checklist: list[str]) -> None:
+    def __init__(
+        self,
+        seed: int,
+        communes: list[CommuneInfo],
+        checklist: list[str],
+        derive: Callable[[Establishment], dict[str, Any]],
+    ) -> None:
         self.rng = random.Random(seed)
+        self.derive = derive
         self._tick = 0
         self.ids = IdFactory(clock_ms=self._clock_ms, random_bits=self.rng.getrandbits)
         self.communes = sorted(communes, key=lambda c: c.code)
@@ -326,8 +351,7 @@ class _Builder:
             created_by="TT-KC",
             updated_at=created + timedelta(days=rng.randrange(0, 60)),
             updated_by="TT-KC",
-            search_text=establishment_search_text(profile, commune.name),
-            name_sort=sort_text(name),
+            **self.derive(profile),
         )
         return values, commune, activity
 

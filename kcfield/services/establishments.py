@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -117,16 +118,24 @@ class EstablishmentService:
         return est
 
     def _values(self, est: Establishment) -> tuple[dict[str, Any], dict[str, Any]]:
-        """Column values to store and audit, and the derived search columns (stored, not audited)."""
-        values = domain_values(est)
+        """Column values to store and audit, and the derived columns (stored for search and filters, not
+        audited: they follow from the values)."""
         commune = self._ref.communes.get(est.commune_code) if est.commune_code is not None else None
         if commune is not None and est.province_code is None:
-            values["province_code"] = commune.province_code
-        derived = {
+            est = dataclasses.replace(est, province_code=commune.province_code)
+        return domain_values(est), self.derived_columns(est)
+
+    def derived_columns(self, est: Establishment) -> dict[str, Any]:
+        commune = self._ref.communes.get(est.commune_code) if est.commune_code is not None else None
+        rules = self._ref.eligibility_rules
+        size = size_class(est.workers_insured, est.revenue_prev_year_vnd, est.total_capital_vnd, rules)
+        eligibility = cnnt_eligibility(est, self._ref.place_facts(est.commune_code), rules, self._ctx.today())
+        return {
             "search_text": establishment_search_text(est, commune.name if commune else ""),
             "name_sort": sort_text(est.name),
+            "size_class": size.size.value,
+            "cnnt_eligible": _tri_state(eligibility.eligible),
         }
-        return values, derived
 
     def _reference_problems(self, est: Establishment) -> list[Problem]:
         problems: list[Problem] = []
@@ -154,6 +163,10 @@ class EstablishmentService:
         if est.commune_code is None and not est.legacy_address:
             problems.append(Problem("reference.commune_missing", "commune_code", {}, Severity.WARNING))
         return problems
+
+
+def _tri_state(value: bool | None) -> str:
+    return "unknown" if value is None else ("yes" if value else "no")
 
 
 def _get_row(session: Session, record_id: UUID) -> EstablishmentRow:

@@ -21,6 +21,7 @@ from sqlalchemy import Engine
 
 from kcfield.domain.errors import DomainError
 from kcfield.store.engine import Store, make_engine, sqlite_url
+from kcfield.store.search import ensure_change_triggers
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -77,6 +78,8 @@ def open_sqlite_store(path: Path, backups_dir: Path, *, now: datetime | None = N
         backup = backup_sqlite(path, backups_dir, label=f"before-{head}", now=now)
     if found != head:
         upgrade(engine)
+    with engine.begin() as conn:
+        ensure_change_triggers(conn)
     return OpenResult(Store(engine), created, found, backup)
 
 

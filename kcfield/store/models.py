@@ -204,6 +204,14 @@ class CollaboratorRow(Base):
     created_at: Mapped[datetime]
 
 
+class ChangeCounter(Base):
+    """Counters bumped by triggers on every write to a table (see kcfield.store.search)."""
+
+    __tablename__ = "change_counters"
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
 class Preference(Base):
     """Preferences that travel with the data (window state stays in QSettings)."""
 
@@ -272,11 +280,17 @@ class EstablishmentRow(SyncMixin, Base):
     earlier_state_support: Mapped[bool] = mapped_column(Boolean, default=False)
     earlier_state_support_note: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
-    # Derived columns kept by the store for search and Vietnamese ordering in SQL (never edited).
+    # Derived columns kept by the store for search, filters and Vietnamese ordering in SQL (never edited).
     search_text: Mapped[str] = mapped_column(Text, default="")
-    name_sort: Mapped[str] = mapped_column(Text, default="", index=True)
+    name_sort: Mapped[str] = mapped_column(Text, default="")
+    size_class: Mapped[str] = mapped_column(String(8), default="unknown")
+    cnnt_eligible: Mapped[str] = mapped_column(String(8), default="unknown")  # yes | no | unknown
 
-    __table_args__ = (Index("ix_establishments_changed", "local_edits", "exported_edits"),)
+    __table_args__ = (
+        Index("ix_establishments_changed", "local_edits", "exported_edits"),
+        # The registry loads live rows in Vietnamese name order.
+        Index("ix_establishments_list", "deleted", "name_sort"),
+    )
 
 
 class VisitRow(SyncMixin, Base):

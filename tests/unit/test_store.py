@@ -22,7 +22,8 @@ def _diff(url: str) -> list[object]:
     try:
         upgrade(engine)
         with engine.connect() as conn:
-            return list(compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata))
+            opts = {"compare_type": True}
+            return list(compare_metadata(MigrationContext.configure(conn, opts=opts), Base.metadata))
     finally:
         engine.dispose()
 

@@ -19,10 +19,10 @@ DEFAULT_LANGUAGE = "vi"
 
 @cache
 def catalogue() -> Mapping[str, tuple[str, str]]:
-    from kcfield.domain.messages import common, eligibility, fields, validation
+    from kcfield.domain.messages import common, eligibility, fields, validation, widgets
 
     merged: dict[str, tuple[str, str]] = {}
-    for module in (common, validation, eligibility, fields):
+    for module in (common, validation, eligibility, fields, widgets):
         overlap = merged.keys() & module.CATALOGUE.keys()
         if overlap:
             raise RuntimeError(f"message codes defined twice: {sorted(overlap)}")

@@ -1,0 +1,1 @@
+"""Reusable input widgets for Vietnamese numbers, money and dates, and a labelled row with an inline message."""
