@@ -1,20 +1,141 @@
-"""Composition root of the GUI: builds the store, the services and the main window, and passes them in."""
+"""Composition root of the GUI: builds the store, the services, the task runner and the windows, and passes
+each its collaborators (HOUSE-STYLE: no globals, no QApplication.instance() lookups in the widgets).
+
+Start-up order, chosen so the window is usable fast on a 100k-establishment store:
+1. open the store (backup + migrate only when the schema changed) and load missing reference data;
+2. install the interface language (compiled translations are cached);
+3. first run only: the profile wizard (and, if asked, demo data with a progress dialog);
+4. show the window — the registry paints its first page from the name index at once;
+5. in the background: re-derive eligibility if the rules in force changed, load the search snapshot;
+6. offer back any editor drafts a crash or power cut left behind.
+"""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from kcfield.domain.errors import DomainError
+from kcfield.domain.messages import describe_error
+from kcfield.paths import AppPaths, resolve_paths
+from kcfield.services.container import Services, open_services
+from kcfield.services.context import VIETNAM_TZ
+from kcfield.services.drafts import DraftStore
+from kcfield.services.duplicates import DuplicateFinder
+from kcfield.ui.first_run import FirstRunWizard, load_demo
+from kcfield.ui.fonts import register_bundled_fonts
+from kcfield.ui.i18n import install_translators
+from kcfield.ui.main_window import MainWindow
+from kcfield.ui.tasks import Lane, TaskContext, TaskRunner, Tasks
 
 
-def run_gui(data_dir: str | None, lang: str) -> int:
-    from PySide6.QtWidgets import QApplication, QMessageBox
+class Application(QObject):
+    """Owns the main window's lifetime: a language change rebuilds the window in the new language."""
 
-    from kcfield.domain.errors import DomainError
-    from kcfield.domain.messages import describe_error
-    from kcfield.paths import resolve_paths
-    from kcfield.services.container import open_services
-    from kcfield.ui.fonts import register_bundled_fonts
-    from kcfield.ui.main_window import MainWindow
+    def __init__(self, app: QApplication, services: Services, tasks: Tasks, paths: AppPaths, lang: str) -> None:
+        super().__init__()
+        self.app, self.services, self.tasks, self.paths, self.lang = app, services, tasks, paths, lang
+        self.drafts = DraftStore(paths.drafts)
+        self.finder = DuplicateFinder(services.ctx, services.reference)
+        self.settings = QSettings(str(paths.data_dir / "window.ini"), QSettings.Format.IniFormat)
+        self.window: MainWindow | None = None
 
+    def translations_cache(self) -> Path:
+        return self.paths.data_dir / "cache" / "i18n"
+
+    def start(self) -> bool:
+        """Show the window; False when the first-run wizard was cancelled (the app then quits)."""
+        install_translators(self.app, self.lang, self.translations_cache())
+        demo = None
+        if self.services.collaborators.local_user() is None:
+            wizard = FirstRunWizard(self.services, self.tasks, self.lang)
+            if not wizard.exec():
+                return False
+            demo = wizard.demo_requested()
+        self.window = self._build_window()
+        self.window.show()
+        if demo:
+            load_demo(self.services, self.tasks, demo, self.window, lambda _summary: self._after_data_change())
+        self._background_upkeep()
+        self._offer_drafts()
+        return True
+
+    def _build_window(self) -> MainWindow:
+        window = MainWindow(self.services, self.tasks, self.paths, self.drafts, self.finder, self.settings, self.lang)
+        window.language_change_requested.connect(self.switch_language)
+        return window
+
+    def switch_language(self, lang: str) -> None:
+        if lang == self.lang:
+            return
+        self.lang = lang
+        install_translators(self.app, lang, self.translations_cache())
+        self.tasks.set_language(lang)
+        old = self.window
+        if old is not None and not old.close():
+            return
+        self.window = self._build_window()
+        self.window.show()
+        if old is not None:
+            old.deleteLater()
+
+    def _after_data_change(self) -> None:
+        if self.window is not None:
+            self.window.registry.refresh()
+            self.window.refresh_status()
+
+    def _background_upkeep(self) -> None:
+        establishments = self.services.establishments
+
+        def refresh_derived(ctx: TaskContext) -> int:
+            stamp = establishments.derived_facts_outdated()
+            if stamp is None:
+                return 0
+            return establishments.refresh_derived(stamp, progress=ctx.report, cancel=ctx.cancel_token)
+
+        def refreshed(changed: int) -> None:
+            if changed:
+                self._after_data_change()
+
+        self.tasks.run(refresh_derived, lane=Lane.WRITE, on_success=refreshed)
+        self.tasks.run(lambda _ctx: self.services.registry.current(), key="registry-warm-up")
+
+    def _offer_drafts(self) -> None:
+        pending = self.drafts.pending()
+        if not pending or self.window is None:
+            return
+        names = "\n".join(
+            f"• {d.title} ({d.saved_at.astimezone(VIETNAM_TZ).strftime('%d/%m/%Y %H:%M')})" for d in pending[:8]
+        )
+        answer = QMessageBox.question(
+            self.window,
+            self.tr("Bản nháp chưa lưu"),
+            self.tr("Lần làm việc trước còn %1 hồ sơ đang sửa dở chưa lưu:\n\n%2\n\nMở lại để tiếp tục?")
+            .replace("%1", str(len(pending)))
+            .replace("%2", names),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return  # kept on disk: offered again next time, until saved or discarded in an editor
+        for info in pending:
+            try:
+                values = self.drafts.load(info.key)
+            except (OSError, ValueError):
+                continue  # unreadable: pending() already logged it; the file stays for a person to look at
+            record_id = info.record_id if info.entity == "establishment" else None
+            self.window.open_editor(record_id, (info.key, values))
+
+    def shutdown(self) -> None:
+        self.tasks.shutdown()
+        self.settings.sync()
+        self.services.close()
+
+
+def run_gui(data_dir: str | None, lang: str | None) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName("kcfield")
@@ -24,11 +145,13 @@ def run_gui(data_dir: str | None, lang: str) -> int:
     try:
         services = open_services(paths)
     except DomainError as error:
-        QMessageBox.critical(None, "kcfield", describe_error(error, lang))
+        QMessageBox.critical(None, "kcfield", describe_error(error, lang or "vi"))
         return 1
-    window = MainWindow(services, paths, lang)
-    window.show()
+    chosen = lang or services.preferences.language
+    controller = Application(app, services, TaskRunner(chosen), paths, chosen)
     try:
+        if not controller.start():
+            return 0
         return int(app.exec())
     finally:
-        services.close()
+        controller.shutdown()

@@ -63,7 +63,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             from kcfield.app import run_gui
 
-            return run_gui(args.data_dir, lang)
+            # The window's language: --lang or KCFIELD_LANG when given, else the user's saved preference.
+            return run_gui(args.data_dir, args.lang or os.environ.get("KCFIELD_LANG"))
         if args.command == "demo":
             return _demo(args, lang)
         if args.command == "info":

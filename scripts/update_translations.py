@@ -1,4 +1,6 @@
-"""Collect the interface's translatable strings into resources/i18n/kcfield_vi.ts for the translators.
+"""Collect the interface's translatable strings into resources/i18n/kcfield_en.ts for the translators.
+
+The interface's source strings are Vietnamese; this file holds their English translations.
 
 Usage (from any folder, with the project's virtualenv)::
 
@@ -8,7 +10,7 @@ It runs ``pyside6-lupdate`` from the same virtualenv over every ``.py`` file und
 ``kcfield/app.py``. Existing translations are kept (lupdate merges by context and source text); strings that no
 longer occur in the code are dropped (``-no-obsolete``) so the file never grows a graveyard. New or changed
 strings come out marked "unfinished" and are left out of the build until a translator finishes them (in Qt
-Linguist, ``pyside6-linguist resources/i18n/kcfield_vi.ts``, or by editing the XML). The ``.qm`` files are not
+Linguist, ``pyside6-linguist resources/i18n/kcfield_en.ts``, or by editing the XML). The ``.qm`` files are not
 made here: the app compiles them at start-up (``kcfield.ui.i18n``).
 
 Exit status: lupdate's on failure, else 0. Prints how many messages are still unfinished.
@@ -23,7 +25,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TS_FILE = Path("resources/i18n/kcfield_vi.ts")
+TS_FILE = Path("resources/i18n/kcfield_en.ts")
 
 
 def find_lupdate() -> Path:

@@ -12,9 +12,10 @@ from sqlalchemy.orm import Session
 from kcfield.domain.cp import validate_cp_assessment
 from kcfield.domain.errors import ValidationFailed
 from kcfield.domain.model import CPAssessment, CPChecklistEntry, CPInput, CPOption, CPOutput
+from kcfield.domain.serialization import to_json_value
 from kcfield.services.context import ServiceContext
 from kcfield.services.records import audit, insert_record, load_live, set_deleted, touch, update_record
-from kcfield.store.mapping import domain_values, row_to_domain, to_json_value
+from kcfield.store.mapping import domain_values, row_to_domain
 from kcfield.store.models import (
     CPAssessmentRow,
     CPChecklistAnswerRow,

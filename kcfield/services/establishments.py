@@ -23,13 +23,16 @@ from kcfield.domain.errors import NotFound, Problem, Severity, ValidationFailed
 from kcfield.domain.model import Establishment
 from kcfield.domain.validation import normalized_establishment, validate_establishment
 from kcfield.services.context import ServiceContext
+from kcfield.services.preferences import DERIVED_FACTS_STAMP
+from kcfield.services.progress import CancelToken, Progress, ProgressUpdate, no_progress
 from kcfield.services.records import insert_record, load_live, set_deleted, update_record
 from kcfield.services.reference import ReferenceService
 from kcfield.store.mapping import domain_values, row_to_domain
-from kcfield.store.models import EstablishmentRow
+from kcfield.store.models import EstablishmentRow, Preference
 from kcfield.store.search import establishment_search_text, sort_text
 
 ENTITY = "establishment"
+_REFRESH_BATCH = 2000
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,55 @@ class EstablishmentService:
 
     def restore(self, record_id: UUID) -> Establishment:
         return self._set_deleted(record_id, False)
+
+    # --- derived columns -----------------------------------------------------------------------------
+
+    def derived_facts_stamp(self) -> str:
+        """Identifies what the stored size/eligibility columns depend on: the eligibility rules document and
+        the place rule in force today. When it changes (a centre update, or a rule's start date passing),
+        :meth:`refresh_derived` brings every stored row up to date."""
+        rules = self._ref.eligibility_rules
+        in_force = rules.place_rule_on(self._ctx.today())
+        source = {d.name: d.version for d in self._ref.datasets()}
+        return f"{source.get('eligibility', '')}|{rules.version}|{in_force.code if in_force else '-'}"
+
+    def derived_facts_outdated(self) -> str | None:
+        """The new stamp when the stored derived columns are out of date, else None."""
+        stamp = self.derived_facts_stamp()
+        with self._ctx.store.read() as session:
+            pref = session.get(Preference, DERIVED_FACTS_STAMP)
+            stored = pref.value.get("v") if pref is not None else None
+        return None if stored == stamp else stamp
+
+    def refresh_derived(
+        self, stamp: str, *, progress: Progress = no_progress, cancel: CancelToken | None = None
+    ) -> int:
+        """Recompute size class and eligibility of every establishment; returns how many rows changed.
+
+        One transaction, in batches of ids so memory stays small at 100k rows: a cancelled or killed
+        refresh changes nothing and runs again at the next start.
+        """
+        cancel = cancel or CancelToken()
+        changed = 0
+        with self._ctx.store.write() as session:
+            ids = list(session.scalars(select(EstablishmentRow.id)))
+            for start in range(0, len(ids), _REFRESH_BATCH):
+                cancel.check()
+                batch = ids[start : start + _REFRESH_BATCH]
+                for row in session.scalars(select(EstablishmentRow).where(EstablishmentRow.id.in_(batch))):
+                    derived = self.derived_columns(row_to_domain(row, Establishment))
+                    if (row.size_class, row.cnnt_eligible) != (derived["size_class"], derived["cnnt_eligible"]):
+                        row.size_class, row.cnnt_eligible = derived["size_class"], derived["cnnt_eligible"]
+                        changed += 1
+                session.flush()
+                session.expunge_all()
+                progress(ProgressUpdate("derived.progress", start + len(batch), len(ids)))
+            pref = session.get(Preference, DERIVED_FACTS_STAMP)
+            if pref is None:
+                session.add(Preference(key=DERIVED_FACTS_STAMP, value={"v": stamp}))
+            else:
+                pref.value = {"v": stamp}
+        return changed
 
     # --- internals -----------------------------------------------------------------------------------
 

@@ -13,9 +13,10 @@ from sqlalchemy.orm import Session
 
 from kcfield.domain.enums import AuditAction
 from kcfield.domain.errors import DomainError, NotFound
+from kcfield.domain.serialization import to_json_value
 from kcfield.services.context import ServiceContext
 from kcfield.store.audit import PendingEvent, append_events
-from kcfield.store.mapping import apply_values, is_empty, to_json_value
+from kcfield.store.mapping import apply_values, is_empty
 from kcfield.store.models import SyncMixin
 
 R = TypeVar("R", bound=SyncMixin)

@@ -15,10 +15,11 @@ from sqlalchemy import select
 from kcfield.domain.enums import AuditAction, VisitStatus
 from kcfield.domain.errors import Conflict, ValidationFailed
 from kcfield.domain.model import Establishment, Visit
+from kcfield.domain.serialization import to_json_value
 from kcfield.domain.validation import validate_visit
 from kcfield.services.context import ServiceContext
 from kcfield.services.records import audit, insert_record, load_live, set_deleted, touch, update_record
-from kcfield.store.mapping import domain_values, is_empty, row_to_domain, to_json_value
+from kcfield.store.mapping import domain_values, is_empty, row_to_domain
 from kcfield.store.models import EstablishmentRow, VisitRow
 
 ENTITY = "visit"

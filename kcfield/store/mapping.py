@@ -12,12 +12,11 @@ import enum
 import types
 import typing
 from collections.abc import Callable
-from datetime import date, datetime, time
 from functools import cache
 from typing import Any, TypeVar, cast
-from uuid import UUID
 
 from kcfield.domain.model import RecordMeta, editable_field_names
+from kcfield.domain.serialization import to_json_value
 from kcfield.store.models import SyncMixin
 
 T = TypeVar("T")
@@ -86,22 +85,6 @@ def to_column_value(value: Any) -> Any:
         return sorted(to_column_value(v) for v in value)
     if isinstance(value, tuple):
         return [to_column_value(v) for v in value]
-    return value
-
-
-def to_json_value(value: Any) -> Any:
-    """A value as it appears in the audit log and in packages (strings for dates, ids and instants)."""
-    value = to_column_value(value)
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if isinstance(value, date | time):
-        return value.isoformat()
-    if isinstance(value, UUID):
-        return str(value)
-    if isinstance(value, list):
-        return [to_json_value(v) for v in value]
-    if isinstance(value, dict):
-        return {k: to_json_value(v) for k, v in value.items()}
     return value
 
 

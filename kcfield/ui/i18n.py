@@ -1,14 +1,16 @@
 """Load the interface language: compile our Qt Linguist sources once, then install the translators.
 
-The Vietnamese lives in ``resources/i18n/*.ts`` (text, reviewable, merged by ``scripts/update_translations.py``);
-Qt reads only compiled ``.qm`` files. We do not commit the ``.qm`` files (house style: no generated files in the
-repository), so they are compiled into a cache folder with the ``lrelease`` that ships in the PySide6 wheel, and
-only when the ``.ts`` content changed, so a normal start costs one hash of a small file. If ``lrelease`` is
-missing or fails, the app logs a warning and runs in English: a wrong language is a nuisance, a crash at start is
-not.
+The interface is written in Vietnamese: the strings in ``tr()`` calls are Vietnamese, so the primary language
+never depends on a compiled file. English lives in ``resources/i18n/kcfield_en.ts`` (text, reviewable, merged
+by ``scripts/update_translations.py``). Qt has no ``qtbase_vi.qm``, so ``qt_vi.ts`` carries Vietnamese for the
+texts Qt's own widgets draw (standard buttons, wizard buttons, edit menus, the file dialog); for English,
+Qt's own ``qtbase_en`` and its built-in source strings serve.
 
-Qt has no ``qtbase_vi.qm``, so ``qt_vi.ts`` carries Vietnamese for the texts Qt's own widgets draw (standard
-buttons, wizard buttons, edit menus, the file dialog).
+Qt reads only compiled ``.qm`` files. We do not commit them (house style: no generated files in the
+repository): they are compiled into a cache folder with the ``lrelease`` that ships in the PySide6 wheel, and
+only when the ``.ts`` content changed, so a normal start costs one hash of a small file. If ``lrelease`` is
+missing or fails, the app logs a warning and goes on: a half-translated window is a nuisance, a crash at start
+is not.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ log = logging.getLogger(__name__)
 SUPPORTED = ("vi", "en")
 
 # Our catalogues per language, in install order: Qt's widgets first, then the app's own strings.
-_SOURCES: dict[str, tuple[str, ...]] = {"vi": ("qt_vi", "kcfield_vi"), "en": ()}
+_SOURCES: dict[str, tuple[str, ...]] = {"vi": ("qt_vi",), "en": ("kcfield_en",)}
 _LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 _LRELEASE_TIMEOUT_S = 120
 

@@ -1,46 +1,224 @@
-"""The main window. In this version it shows where the data lives and what the store holds; the registry and
-the other pages are built on this shell."""
+"""The main window: navigation between pages, the status bar, and opening editors. Nothing else.
+
+Everything it shows comes from objects built by the composition root (kcfield/app.py) and passed in.
+Database work goes through the task runner; the window only wires signals to pages and dialogs.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
+from datetime import datetime
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QListWidget, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QWidget
 
 from kcfield import __version__
-from kcfield.domain.messages import text
+from kcfield.domain.errors import DomainError
+from kcfield.domain.messages import describe_error
+from kcfield.domain.model import Establishment
 from kcfield.paths import AppPaths
 from kcfield.services.container import Services
+from kcfield.services.drafts import DraftStore
+from kcfield.services.duplicates import DuplicateFinder
+from kcfield.ui.about import AboutDialog
+from kcfield.ui.actions import build_actions
+from kcfield.ui.pages.placeholder import PlaceholderPage
+from kcfield.ui.registry.editor import EstablishmentEditor
+from kcfield.ui.registry.page import RegistryPage
+from kcfield.ui.settings_dialog import SettingsDialog
+from kcfield.ui.tasks import Tasks
+
+VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
+STATUS_REFRESH_MS = 60_000
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, services: Services, paths: AppPaths, lang: str) -> None:
+    language_change_requested = Signal(str)
+
+    def __init__(
+        self,
+        services: Services,
+        tasks: Tasks,
+        paths: AppPaths,
+        drafts: DraftStore,
+        finder: DuplicateFinder,
+        settings: QSettings,
+        lang: str = "vi",
+    ) -> None:
         super().__init__()
-        self._services = services
-        self.setWindowTitle(f"kcfield {__version__}")
-        self.resize(900, 600)
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        title = QLabel(text("ui.welcome", lang), central)
-        title.setStyleSheet("font-size: 18pt; font-weight: bold;")
-        layout.addWidget(title)
-        self.summary = QLabel(
-            text(
-                "ui.store_summary",
-                lang,
-                path=str(paths.data_dir),
-                establishments=services.establishments.count(),
-                events=services.audit.count(),
-            ),
-            central,
+        self.services, self.tasks, self.paths = services, tasks, paths
+        self.drafts, self.finder, self.settings, self.lang = drafts, finder, settings, lang
+        self._editors: dict[str, EstablishmentEditor] = {}
+        self.setWindowTitle(self.tr("kcfield — Khảo sát cơ sở công nghiệp nông thôn"))
+        self.resize(1200, 760)
+
+        self.registry = RegistryPage(services, tasks, lang, self)
+        later = self.tr("Phần này sẽ có trong phiên bản tới. Hiện bạn quản lý hồ sơ cơ sở ở trang «Cơ sở».")
+        self.pages: list[tuple[str, QWidget]] = [
+            (self.tr("Cơ sở"), self.registry),
+            (self.tr("Lượt khảo sát"), PlaceholderPage(self.tr("Lượt khảo sát"), later)),
+            (self.tr("Nhu cầu thiết bị"), PlaceholderPage(self.tr("Nhu cầu hỗ trợ máy móc thiết bị"), later)),
+            (self.tr("Đánh giá SXSH"), PlaceholderPage(self.tr("Đánh giá sản xuất sạch hơn"), later)),
+            (self.tr("Đồng bộ"), PlaceholderPage(self.tr("Gửi và nhận dữ liệu với Trung tâm"), later)),
+            (self.tr("Báo cáo"), PlaceholderPage(self.tr("Báo cáo"), later)),
+        ]
+        self.nav = QListWidget(self)
+        self.stack = QStackedWidget(self)
+        for number, (title, page) in enumerate(self.pages, start=1):
+            self.nav.addItem(title)
+            self.nav.item(number - 1).setToolTip(f"{title} (Ctrl+{number})")
+            self.stack.addWidget(page)
+            QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda n=number - 1: self.nav.setCurrentRow(n))
+        self.nav.setFixedWidth(160)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+        splitter = QSplitter(self)
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(splitter)
+
+        self.unsynced_label = QLabel(self)
+        self.last_sync_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.unsynced_label)
+        self.statusBar().addPermanentWidget(self.last_sync_label)
+
+        self.app_actions = build_actions(self)
+        self.app_actions.new.triggered.connect(lambda: self.open_editor(None))
+        self.app_actions.save.triggered.connect(self._save_active_editor)
+        self.app_actions.find.triggered.connect(self._focus_search)
+        self.app_actions.print.triggered.connect(self._print)
+        self.app_actions.settings.triggered.connect(self._settings)
+        self.app_actions.about.triggered.connect(self._about)
+        self.app_actions.quit.triggered.connect(self.close)
+        self.registry.open_requested.connect(self.open_editor)
+        self.registry.new_requested.connect(lambda: self.open_editor(None))
+        tasks.failed.connect(lambda message: self.statusBar().showMessage(message, 15_000))
+
+        self._restore_geometry()
+        self.refresh_status()
+        self._status_timer = self.startTimer(STATUS_REFRESH_MS)
+
+    # --- editors -------------------------------------------------------------------------------------
+
+    def open_editor(self, record_id: UUID | None, draft: tuple[str, dict] | None = None) -> None:
+        """Open the editor for a saved record (fetched in the background), a new one, or a restored draft."""
+        key = record_id.hex if record_id is not None else (draft[0] if draft else "")
+        if key and key in self._editors:
+            self._editors[key].raise_()
+            self._editors[key].activateWindow()
+            return
+        if record_id is None:
+            self._show_editor(None, draft, key)
+            return
+
+        def failed(error: BaseException) -> None:
+            if draft is not None and isinstance(error, DomainError):
+                # The record was deleted (or never reached this store) since the draft was written: keep the
+                # typed work by offering it as a new record rather than losing it.
+                self._show_editor(None, draft, key)
+            else:
+                self._error(error)
+
+        self.tasks.run(
+            lambda _ctx: self.services.establishments.get(record_id),
+            on_success=lambda record: self._show_editor(record, draft, key),
+            on_failure=failed,
         )
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.summary.setWordWrap(True)
-        layout.addWidget(self.summary)
-        layout.addStretch(1)
-        self.setCentralWidget(central)
-        quit_action = QAction(text("ui.quit", lang), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        self.menuBar().addMenu(text("ui.menu_file", lang)).addAction(quit_action)
-        self.statusBar().showMessage(text("ui.ready", lang))
+
+    def _show_editor(self, record: Establishment | None, draft: tuple[str, dict] | None, key: str) -> None:
+        editor = EstablishmentEditor(
+            self.services, self.tasks, self.drafts, self.finder, self.lang, record=record, draft=draft, parent=self
+        )
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.saved.connect(self._after_save)
+        editor.open_other.connect(self.open_editor)
+        if key:
+            self._editors[key] = editor
+            editor.destroyed.connect(lambda _obj=None, k=key: self._editors.pop(k, None))
+        editor.show()
+
+    def _after_save(self, record: Establishment) -> None:
+        self.registry.refresh()
+        if record.id is not None:
+            self.registry.select_record(record.id)
+        self.refresh_status()
+        self.statusBar().showMessage(self.tr("Đã lưu «%1».").replace("%1", record.name), 8000)
+
+    def _save_active_editor(self) -> None:
+        active = self.window().focusWidget()
+        for editor in self._editors.values():
+            if editor.isActiveWindow() or (active is not None and editor.isAncestorOf(active)):
+                editor.save()
+                return
+        self.statusBar().showMessage(self.tr("Không có hồ sơ nào đang sửa để lưu."), 5000)
+
+    # --- status bar ----------------------------------------------------------------------------------
+
+    def refresh_status(self) -> None:
+        def read(_ctx: object) -> tuple[int, datetime | None]:
+            return self.services.registry.unsynced_count(), self.services.preferences.last_sync_at
+
+        self.tasks.run(read, on_success=self._show_status, key="status-bar")
+
+    def _show_status(self, values: tuple[int, datetime | None]) -> None:
+        unsynced, last_sync = values
+        self.unsynced_label.setText(self.tr("Chưa gửi: %1 thay đổi").replace("%1", f"{unsynced:,}".replace(",", ".")))
+        if last_sync is None:
+            self.last_sync_label.setText(self.tr("Chưa đồng bộ lần nào"))
+        else:
+            local = last_sync.astimezone(VIETNAM)
+            self.last_sync_label.setText(
+                self.tr("Đồng bộ lần cuối: %1").replace("%1", local.strftime("%d/%m/%Y %H:%M"))
+            )
+
+    def timerEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.timerId() == self._status_timer:
+            self.refresh_status()
+
+    # --- other actions -------------------------------------------------------------------------------
+
+    def _focus_search(self) -> None:
+        self.nav.setCurrentRow(0)
+        self.registry.focus_search()
+
+    def _print(self) -> None:
+        QMessageBox.information(
+            self,
+            self.tr("In phiếu"),
+            self.tr("In phiếu khảo sát (trắng và đã điền) sẽ có trong phiên bản tới."),
+        )
+
+    def _settings(self) -> None:
+        dialog = SettingsDialog(self.services, self.tasks, self.lang, self)
+        dialog.language_changed.connect(self.language_change_requested)
+        dialog.exec()
+
+    def _about(self) -> None:
+        AboutDialog(self.paths.data_dir, __version__, self.lang, self).exec()
+
+    def _error(self, error: BaseException) -> None:
+        text = describe_error(error, self.lang) if isinstance(error, DomainError) else str(error)
+        QMessageBox.warning(self, self.tr("Không thực hiện được"), text)
+
+    # --- window state --------------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.value("main/state")
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        for editor in list(self._editors.values()):
+            if not editor.close():  # an editor with unsaved changes asked, and the user chose to stay
+                event.ignore()
+                return
+        self.settings.setValue("main/geometry", self.saveGeometry())
+        self.settings.setValue("main/state", self.saveState())
+        self.settings.sync()
+        super().closeEvent(event)

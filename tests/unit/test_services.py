@@ -257,3 +257,19 @@ def test_collaborator_profile_sets_the_author(services: Services) -> None:
     assert est.meta is not None and est.meta.created_by == "CTV007"
     with pytest.raises(ValidationFailed):
         services.collaborators.save_local_user("", "x")
+
+
+def test_derived_columns_follow_the_rules_in_force(profiled: Services) -> None:
+    est = profiled.establishments.create(_draft(commune_code=VUNG_TAU, name="Cơ sở ở phường Vũng Tàu"))
+    with profiled.ctx.store.read() as session:
+        row = session.get(EstablishmentRow, est.id)
+        assert row is not None and (row.size_class, row.cnnt_eligible) == ("micro", "no")
+    stamp = profiled.establishments.derived_facts_outdated()
+    assert stamp is not None  # never refreshed in this store
+    with profiled.ctx.store.write() as session:  # pretend an older rule computed it
+        session.execute(update(EstablishmentRow).values(cnnt_eligible="yes", size_class="unknown"))
+    assert profiled.establishments.refresh_derived(stamp) == 1
+    assert profiled.establishments.derived_facts_outdated() is None
+    with profiled.ctx.store.read() as session:
+        row = session.get(EstablishmentRow, est.id)
+        assert row is not None and (row.size_class, row.cnnt_eligible) == ("micro", "no")

@@ -31,9 +31,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The audit log was altered or damaged at event {seq}.",
     ),
     "demo.store_not_empty": (
-        "Kho dữ liệu đã có {count} cơ sở; dữ liệu mẫu chỉ nạp vào kho trống (dùng --data-dir khác).",
+        "Kho dữ liệu đã có {count} cơ sở; dữ liệu mẫu chỉ nạp vào kho trống (hãy dùng một thư mục dữ liệu mới).",
         "The store already holds {count} establishments; demo data only goes into an empty store"
-        " (use another --data-dir).",
+        " (use a new data folder).",
     ),
     "demo.bad_count": (
         "Số cơ sở mẫu phải từ 1 đến 1.000.000.",
@@ -119,5 +119,14 @@ CATALOGUE.update(
         "ui.quit": ("Thoát", "Quit"),
         "ui.menu_file": ("&Tệp", "&File"),
         "ui.ready": ("Sẵn sàng", "Ready"),
+    }
+)
+
+CATALOGUE.update(
+    {
+        "derived.progress": (
+            "Đang cập nhật quy mô và điều kiện hỗ trợ theo quy định mới: {value}/{maximum} cơ sở",
+            "Updating size class and eligibility under the current rules: {value}/{maximum}",
+        ),
     }
 )

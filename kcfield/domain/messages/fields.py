@@ -133,6 +133,9 @@ _LABELS: dict[str, tuple[str, str]] = {
     "resource_saved_unit": ("Đơn vị tài nguyên tiết kiệm", "Resource saved unit"),
     "resource_saved_carrier": ("Loại tài nguyên tiết kiệm", "Resource saved type"),
     "screening": ("Kết quả sàng lọc", "Screening"),
+    # The local collaborator's profile
+    "full_name": ("Họ và tên", "Full name"),
+    "phone": ("Số điện thoại", "Phone"),
 }
 
 CATALOGUE: dict[str, tuple[str, str]] = {f"field.{name}": label for name, label in _LABELS.items()}

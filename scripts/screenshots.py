@@ -1,0 +1,132 @@
+"""Render the main screens of the real application, filled with demo data, into PNGs for the user guide.
+
+    .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--lang vi|en|both]
+
+Runs offscreen (no display needed). Each screenshot is the app as a user sees it: the same windows, the
+bundled font, the demo data of `kcfield demo`. Re-run after changing a screen so docs/ stays true.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSize, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kcfield.app import Application  # noqa: E402
+from kcfield.paths import AppPaths  # noqa: E402
+from kcfield.services.container import open_services  # noqa: E402
+from kcfield.services.demo import DemoService  # noqa: E402
+from kcfield.ui.about import AboutDialog  # noqa: E402
+from kcfield.ui.first_run import PAGE_PROFILE, FirstRunWizard  # noqa: E402
+from kcfield.ui.fonts import register_bundled_fonts  # noqa: E402
+from kcfield.ui.i18n import install_translators  # noqa: E402
+from kcfield.ui.registry.editor import EstablishmentEditor  # noqa: E402
+from kcfield.ui.tasks import SyncTaskRunner  # noqa: E402
+
+DEMO_SIZE = 2000
+
+
+def settle(ms: int = 150) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+    QCoreApplication.processEvents()
+
+
+def grab(widget: QWidget, path: Path, size: QSize | None = None) -> None:
+    if size is not None:
+        widget.resize(size)
+    widget.show()
+    settle()
+    widget.grab().save(str(path))
+    print(f"  {path}")
+
+
+def shoot(app: QApplication, lang: str, out: Path, data: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    paths = AppPaths(data)
+    services = open_services(paths)
+    install_translators(app, lang, data / "cache" / "i18n")
+    tasks = SyncTaskRunner(lang)
+
+    wizard = FirstRunWizard(services, tasks, lang)
+    wizard.setStartId(PAGE_PROFILE)
+    wizard.restart()
+    profile = wizard.profile_page
+    profile.code_edit.setText("CTV001")
+    profile.name_edit.setText("Nguyễn Thị Lan")
+    profile.phone_edit.setText("01234567890")  # an old 11-digit mobile: shows the conversion offer
+    profile.commune_filter.setText("dat do")
+    profile.check_commune("Xã Đất Đỏ")
+    grab(wizard, out / "first-run-profile.png", QSize(760, 560))
+    wizard.close()
+
+    if services.collaborators.local_user() is None:
+        services.collaborators.save_local_user("CTV001", "Nguyễn Thị Lan", "0912345678", 79, (26680, 26659, 26596))
+    if services.establishments.count() == 0:
+        DemoService(services.ctx, services.reference).generate(DEMO_SIZE, seed=1)
+
+    controller = Application(app, services, tasks, paths, lang)
+    controller.drafts.pending = lambda: []  # type: ignore[method-assign]
+    controller.start()
+    window = controller.window
+    assert window is not None
+    window.resize(1280, 760)
+    grab(window, out / "registry.png")
+
+    window.registry.search.setText("dat do")
+    settle(300)
+    grab(window, out / "registry-search.png")
+    window.registry.search.clear()
+    settle(200)
+
+    editor = EstablishmentEditor(services, tasks, controller.drafts, controller.finder, lang, parent=window)
+    editor.form.name.setText("Cơ sở chế biến hải sản Tư Hùng")
+    editor.form.tax_code.setText("0100109107")  # wrong check digit: the editor says why
+    editor.validate_now()
+    grab(editor, out / "editor-invalid-tax-code.png", QSize(1100, 760))
+    editor.form.tax_code.setText("0100109106")
+    editor.validate_now()
+    _show_tab(editor, 4)
+    grab(editor, out / "editor-facts.png", QSize(1100, 760))
+    editor.done(0)
+
+    about = AboutDialog(data, "0.1.0", lang, window)
+    grab(about, out / "about.png")
+    about.close()
+    window.close()
+    controller.shutdown()
+
+
+def _show_tab(editor: EstablishmentEditor, index: int) -> None:
+    editor.form.setCurrentIndex(index)
+    settle()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    parser.add_argument("--lang", choices=("vi", "en", "both"), default="both")
+    args = parser.parse_args()
+    app = QApplication(sys.argv)
+    register_bundled_fonts(app)
+    languages: list[str] = ["vi", "en"] if args.lang == "both" else [args.lang]
+    with tempfile.TemporaryDirectory(prefix="kcfield-shots-") as tmp:
+        for lang in languages:
+            print(f"{lang}:")
+            shoot(app, lang, Path(args.out) / lang, Path(tmp) / lang)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
