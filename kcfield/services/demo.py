@@ -42,7 +42,7 @@ from kcfield.domain.model import Establishment
 from kcfield.domain.reference import CommuneInfo
 from kcfield.services import demo_vocab as vocab
 from kcfield.services.context import ServiceContext
-from kcfield.services.establishments import EstablishmentService
+from kcfield.services.establishments import EstablishmentService, store_derived_stamp
 from kcfield.services.progress import CancelToken, Progress, ProgressUpdate, no_progress
 from kcfield.services.records import audit
 from kcfield.services.reference import ReferenceService
@@ -101,11 +101,13 @@ class DemoService:
             checklist = list(session.scalars(select(CPChecklistItem.code).order_by(CPChecklistItem.position)))
             # Facts are derived as of the demo's own epoch, so the data does not depend on the day it is made.
             demo_ctx = dataclasses.replace(self._ctx, clock=lambda: DEMO_EPOCH)
-            derive = EstablishmentService(demo_ctx, self._ref).derived_columns
+            profiles = EstablishmentService(demo_ctx, self._ref)
+            derive = profiles.derived_columns
             builder = _Builder(seed, communes, checklist, derive)
             totals = {"visits": 0, "needs": 0, "assessments": 0}
             self._load(session, builder, establishments, totals, progress, cancel)
             cancel.check()
+            store_derived_stamp(session, profiles.derived_facts_stamp())
             summary = DemoSummary(establishments, totals["visits"], totals["needs"], totals["assessments"], seed)
             audit(
                 session,

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from kcfield.domain.eligibility import (
@@ -19,6 +19,7 @@ from kcfield.domain.eligibility import (
     priority_criteria,
     size_class,
 )
+from kcfield.domain.enums import EstablishmentKind
 from kcfield.domain.errors import NotFound, Problem, Severity, ValidationFailed
 from kcfield.domain.model import Establishment
 from kcfield.domain.validation import normalized_establishment, validate_establishment
@@ -28,11 +29,23 @@ from kcfield.services.progress import CancelToken, Progress, ProgressUpdate, no_
 from kcfield.services.records import insert_record, load_live, set_deleted, update_record
 from kcfield.services.reference import ReferenceService
 from kcfield.store.mapping import domain_values, row_to_domain
-from kcfield.store.models import EstablishmentRow, Preference
+from kcfield.store.models import Base, EstablishmentRow, Preference
 from kcfield.store.search import establishment_search_text, sort_text
 
 ENTITY = "establishment"
-_REFRESH_BATCH = 2000
+_REFRESH_BATCH = 5000
+# The fields the size and eligibility rules read (kcfield/domain/eligibility.py), as stored; enums are rebuilt.
+_RULE_INPUTS = (
+    "kind",
+    "workers_insured",
+    "workers_total",
+    "revenue_prev_year_vnd",
+    "total_capital_vnd",
+    "commune_code",
+    "craft_village_name",
+    "craft_village_recognised",
+    "applies_cleaner_production",
+)
 
 
 @dataclass(frozen=True)
@@ -129,30 +142,46 @@ class EstablishmentService:
     ) -> int:
         """Recompute size class and eligibility of every establishment; returns how many rows changed.
 
-        One transaction, in batches of ids so memory stays small at 100k rows: a cancelled or killed
-        refresh changes nothing and runs again at the next start.
+        Reads only the columns the rules look at (a full ORM load of 100k rows took tens of seconds and held
+        the interpreter lock against the search thread) and commits batch by batch, so a refresh cut short
+        by closing the app keeps what it did; the stamp is written last, so an unfinished refresh runs again.
         """
         cancel = cancel or CancelToken()
+        columns = [EstablishmentRow.id, *(getattr(EstablishmentRow, name) for name in _RULE_INPUTS)]
+        with self._ctx.store.read() as session:
+            rows = session.execute(select(*columns, EstablishmentRow.size_class, EstablishmentRow.cnnt_eligible)).all()
+        rules = self._ref.eligibility_rules
+        today = self._ctx.today()
         changed = 0
-        with self._ctx.store.write() as session:
-            ids = list(session.scalars(select(EstablishmentRow.id)))
-            for start in range(0, len(ids), _REFRESH_BATCH):
-                cancel.check()
-                batch = ids[start : start + _REFRESH_BATCH]
-                for row in session.scalars(select(EstablishmentRow).where(EstablishmentRow.id.in_(batch))):
-                    derived = self.derived_columns(row_to_domain(row, Establishment))
-                    if (row.size_class, row.cnnt_eligible) != (derived["size_class"], derived["cnnt_eligible"]):
-                        row.size_class, row.cnnt_eligible = derived["size_class"], derived["cnnt_eligible"]
-                        changed += 1
-                session.flush()
-                session.expunge_all()
-                progress(ProgressUpdate("derived.progress", start + len(batch), len(ids)))
-            pref = session.get(Preference, DERIVED_FACTS_STAMP)
-            if pref is None:
-                session.add(Preference(key=DERIVED_FACTS_STAMP, value={"v": stamp}))
-            else:
-                pref.value = {"v": stamp}
+        for start in range(0, len(rows), _REFRESH_BATCH):
+            cancel.check()
+            updates = []
+            for row in rows[start : start + _REFRESH_BATCH]:
+                values = {name: row[i + 1] for i, name in enumerate(_RULE_INPUTS)}
+                est = Establishment(**{**values, "kind": EstablishmentKind(values["kind"])})
+                size = size_class(est.workers_insured, est.revenue_prev_year_vnd, est.total_capital_vnd, rules)
+                eligible = _tri_state(
+                    cnnt_eligibility(est, self._ref.place_facts(est.commune_code), rules, today).eligible
+                )
+                if (row.size_class, row.cnnt_eligible) != (size.size.value, eligible):
+                    updates.append({"row_id": row.id, "size": size.size.value, "eligible": eligible})
+            if updates:
+                with self._ctx.store.write() as session:
+                    table = Base.metadata.tables[EstablishmentRow.__tablename__]
+                    session.connection().execute(
+                        update(table)
+                        .where(table.c.id == bindparam("row_id"))
+                        .values(size_class=bindparam("size"), cnnt_eligible=bindparam("eligible")),
+                        updates,
+                    )
+                changed += len(updates)
+            progress(ProgressUpdate("derived.progress", min(start + _REFRESH_BATCH, len(rows)), len(rows)))
+        self.record_derived_stamp(stamp)
         return changed
+
+    def record_derived_stamp(self, stamp: str) -> None:
+        with self._ctx.store.write() as session:
+            store_derived_stamp(session, stamp)
 
     # --- internals -----------------------------------------------------------------------------------
 
@@ -215,6 +244,15 @@ class EstablishmentService:
         if est.commune_code is None and not est.legacy_address:
             problems.append(Problem("reference.commune_missing", "commune_code", {}, Severity.WARNING))
         return problems
+
+
+def store_derived_stamp(session: Session, stamp: str) -> None:
+    """Record, in the caller's transaction, the rules the stored derived columns were computed with."""
+    pref = session.get(Preference, DERIVED_FACTS_STAMP)
+    if pref is None:
+        session.add(Preference(key=DERIVED_FACTS_STAMP, value={"v": stamp}))
+    else:
+        pref.value = {"v": stamp}
 
 
 def _tri_state(value: bool | None) -> str:

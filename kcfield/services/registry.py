@@ -110,6 +110,8 @@ class RegistryService:
         self._lock = threading.Lock()
         self._snapshot: _Snapshot | None = None
         self._ranks: dict[SortColumn, tuple[int, list[int]]] = {}
+        # (generation, filters, folded text, matching snapshot rows in name order) of the last search
+        self._last: tuple[int, tuple[Any, ...], str, list[int]] | None = None
 
     # --- the snapshot ---------------------------------------------------------------------------------
 
@@ -168,17 +170,40 @@ class RegistryService:
         "Nguyễn Thị Lan".
         """
         snap = self.current()
-        found = self._filtered(snap, query)
-        for word in fold(query.text).split():
-            texts = snap.texts
+        folded = fold(query.text)
+        words = folded.split()
+        narrowed = self._narrowed(snap, query, folded)
+        if narrowed is None:
+            found = self._filtered(snap, query)
+        else:
+            found, earlier = narrowed
+            # Words identical to the earlier search's hold for every candidate already; check the rest.
+            words = [w for i, w in enumerate(words) if i >= len(earlier) or w != earlier[i]]
+        texts = snap.texts
+        for word in words:
             found = [i for i in found if word in texts[i]]
+        with self._lock:
+            self._last = (snap.generation, _filters_of(query), folded, found)
+        ordered = list(found)  # the cached list stays in name order
         if query.sort is not SortColumn.NAME:
             rank = self._rank(snap, query.sort)
-            found.sort(key=rank.__getitem__)
+            ordered.sort(key=rank.__getitem__)
         if query.descending:
-            found.reverse()
+            ordered.reverse()
         ids = snap.ids
-        return [ids[i] for i in found]
+        return [ids[i] for i in ordered]
+
+    def _narrowed(self, snap: _Snapshot, query: RegistryQuery, folded: str) -> tuple[list[int], list[str]] | None:
+        """When the text only grew since the last search (typing forward) under the same filters, every new
+        match is among the last matches: start from those (and the earlier words) instead of everything."""
+        with self._lock:
+            last = self._last
+        if last is None:
+            return None
+        generation, filters, text, found = last
+        if generation != snap.generation or filters != _filters_of(query) or not text or not folded.startswith(text):
+            return None
+        return found, text.split()
 
     @staticmethod
     def _filtered(snap: _Snapshot, query: RegistryQuery) -> list[int]:
@@ -285,6 +310,10 @@ class RegistryService:
     def communes_in_use(self) -> list[int]:
         snap = self.current()
         return sorted({c for c in snap.communes if c is not None})
+
+
+def _filters_of(query: RegistryQuery) -> tuple[Any, ...]:
+    return (query.commune_code, query.kind, query.sector_group, query.eligible, query.changed_only)
 
 
 def _parse_instant(value: Any) -> datetime | None:

@@ -273,3 +273,27 @@ def test_derived_columns_follow_the_rules_in_force(profiled: Services) -> None:
     with profiled.ctx.store.read() as session:
         row = session.get(EstablishmentRow, est.id)
         assert row is not None and (row.size_class, row.cnnt_eligible) == ("micro", "no")
+
+
+def test_registry_search_typing_forward_gives_the_same_answers_as_a_fresh_search(profiled: Services) -> None:
+    """Typing forward narrows the previous result; the answer must equal a search from scratch."""
+    from kcfield.services.demo import DemoService
+    from kcfield.services.registry import RegistryQuery, RegistryService, SortColumn
+
+    DemoService(profiled.ctx, profiled.reference).generate(600, 5)
+    typing = profiled.registry
+    for phrase in ("nguyen van hung", "co so che bien", "hop tac xa dat do", "a b c d"):
+        for end in range(1, len(phrase) + 1):
+            for sort in (SortColumn.NAME, SortColumn.REP_NAME):
+                query = RegistryQuery(text=phrase[:end], sort=sort)
+                fresh = RegistryService(profiled.ctx, profiled.reference).search(query)
+                assert typing.search(query) == fresh, (phrase[:end], sort)
+    # a pasted phrase of several words after one letter, and a filter change in between
+    assert typing.search(RegistryQuery(text="c")) == RegistryService(profiled.ctx, profiled.reference).search(
+        RegistryQuery(text="c")
+    )
+    pasted = RegistryQuery(text="co so che bien")
+    assert typing.search(pasted) == RegistryService(profiled.ctx, profiled.reference).search(pasted)
+    commune = typing.communes_in_use()[0]
+    filtered = RegistryQuery(text="co so che bien", commune_code=commune)
+    assert typing.search(filtered) == RegistryService(profiled.ctx, profiled.reference).search(filtered)
