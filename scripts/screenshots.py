@@ -23,6 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kcfield.app import Application  # noqa: E402
+from kcfield.domain.enums import EstablishmentKind, SectorGroup  # noqa: E402
+from kcfield.domain.model import Establishment  # noqa: E402
 from kcfield.paths import AppPaths  # noqa: E402
 from kcfield.services.container import open_services  # noqa: E402
 from kcfield.services.demo import DemoService  # noqa: E402
@@ -95,11 +97,37 @@ def shoot(app: QApplication, lang: str, out: Path, data: Path) -> None:
     editor.form.tax_code.setText("0100109107")  # wrong check digit: the editor says why
     editor.validate_now()
     grab(editor, out / "editor-invalid-tax-code.png", QSize(1100, 760))
-    editor.form.tax_code.setText("0100109106")
-    editor.validate_now()
-    _show_tab(editor, 4)
-    grab(editor, out / "editor-facts.png", QSize(1100, 760))
     editor.done(0)
+
+    filled = EstablishmentEditor(services, tasks, controller.drafts, controller.finder, lang, parent=window)
+    filled.form.set_establishment(
+        Establishment(
+            name="Cơ sở chế biến hải sản Tư Hùng",
+            kind=EstablishmentKind.HOUSEHOLD,
+            tax_code="077081001234",
+            province_code=79,
+            commune_code=26680,  # Xã Đất Đỏ
+            village="Ấp Phước Lợi",
+            vsic_version="2018",
+            vsic_code="1020",
+            sector_group=SectorGroup.A,
+            main_products="nước mắm, khô cá",
+            workers_total=12,
+            workers_insured=6,
+            workers_female=7,
+            revenue_prev_year_vnd=2_400_000_000,
+            total_capital_vnd=900_000_000,
+            local_material_share_pct=80,
+            owner_female=True,
+        )
+    )
+    filled.validate_now()
+    filled.resize(QSize(1100, 760))
+    filled.show()
+    settle()
+    _show_tab(filled, 4)
+    grab(filled, out / "editor-facts.png", QSize(1100, 760))
+    filled.done(0)
 
     about = AboutDialog(data, "0.1.0", lang, window)
     grab(about, out / "about.png")

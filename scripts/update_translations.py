@@ -61,7 +61,9 @@ def count_messages(ts_file: Path) -> tuple[int, int]:
         if kind in {"obsolete", "vanished"}:
             continue
         total += 1
-        if kind == "unfinished" or translation is None or not (translation.text or "").strip():
+        forms = [f.text or "" for f in translation.iter("numerusform")] if translation is not None else []
+        text = " ".join(forms) if forms else (translation.text or "" if translation is not None else "")
+        if kind == "unfinished" or translation is None or not text.strip():
             unfinished += 1
     return total, unfinished
 
@@ -74,9 +76,9 @@ def main() -> int:
         "-locations",
         "relative",
         "-source-language",
-        "en",
-        "-target-language",
         "vi_VN",
+        "-target-language",
+        "en_US",
         "-ts",
         str(TS_FILE),
     ]

@@ -9,10 +9,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Actions", text)
-
-
 @dataclass
 class Actions:
     new: QAction
@@ -33,24 +29,45 @@ def build_actions(window: QMainWindow) -> Actions:
             action.setStatusTip(tip)
         return action
 
+    # Each string is a literal in its own translate() call: lupdate collects only those.
     actions = Actions(
-        new=make(_tr("&Thêm cơ sở mới"), QKeySequence.StandardKey.New, _tr("Tạo hồ sơ cơ sở mới (Ctrl+N)")),
-        save=make(_tr("&Lưu"), QKeySequence.StandardKey.Save, _tr("Lưu hồ sơ đang sửa (Ctrl+S)")),
-        find=make(_tr("&Tìm cơ sở"), QKeySequence.StandardKey.Find, _tr("Đưa con trỏ vào ô tìm kiếm (Ctrl+F)")),
-        print=make(_tr("&In phiếu…"), QKeySequence.StandardKey.Print, _tr("In phiếu khảo sát (Ctrl+P)")),
-        settings=make(_tr("&Thiết lập…"), "Ctrl+,", _tr("Ngôn ngữ và các tuỳ chọn")),
-        about=make(_tr("&Giới thiệu kcfield"), None),
-        quit=make(_tr("&Thoát"), QKeySequence.StandardKey.Quit),
+        new=make(
+            QCoreApplication.translate("Actions", "&Thêm cơ sở mới"),
+            QKeySequence.StandardKey.New,
+            QCoreApplication.translate("Actions", "Tạo hồ sơ cơ sở mới (Ctrl+N)"),
+        ),
+        save=make(
+            QCoreApplication.translate("Actions", "&Lưu"),
+            QKeySequence.StandardKey.Save,
+            QCoreApplication.translate("Actions", "Lưu hồ sơ đang sửa (Ctrl+S)"),
+        ),
+        find=make(
+            QCoreApplication.translate("Actions", "&Tìm cơ sở"),
+            QKeySequence.StandardKey.Find,
+            QCoreApplication.translate("Actions", "Đưa con trỏ vào ô tìm kiếm (Ctrl+F)"),
+        ),
+        print=make(
+            QCoreApplication.translate("Actions", "&In phiếu…"),
+            QKeySequence.StandardKey.Print,
+            QCoreApplication.translate("Actions", "In phiếu khảo sát (Ctrl+P)"),
+        ),
+        settings=make(
+            QCoreApplication.translate("Actions", "&Cài đặt…"),
+            "Ctrl+,",
+            QCoreApplication.translate("Actions", "Ngôn ngữ và các tuỳ chọn"),
+        ),
+        about=make(QCoreApplication.translate("Actions", "&Giới thiệu kcfield"), None),
+        quit=make(QCoreApplication.translate("Actions", "T&hoát"), QKeySequence.StandardKey.Quit),
     )
-    menu_file = window.menuBar().addMenu(_tr("&Tệp"))
+    menu_file = window.menuBar().addMenu(QCoreApplication.translate("Actions", "&Tệp"))
     for action in (actions.new, actions.save, actions.print):
         menu_file.addAction(action)
     menu_file.addSeparator()
     menu_file.addAction(actions.settings)
     menu_file.addSeparator()
     menu_file.addAction(actions.quit)
-    menu_edit = window.menuBar().addMenu(_tr("&Sửa"))
+    menu_edit = window.menuBar().addMenu(QCoreApplication.translate("Actions", "&Sửa"))
     menu_edit.addAction(actions.find)
-    menu_help = window.menuBar().addMenu(_tr("Trợ &giúp"))
+    menu_help = window.menuBar().addMenu(QCoreApplication.translate("Actions", "Trợ &giúp"))
     menu_help.addAction(actions.about)
     return actions

@@ -136,7 +136,7 @@ class _ProfilePage(QWizardPage):
         phone_layout.addWidget(self.use_suggested)
         self.phone_row = FieldRow(self.tr("Số điện thoại &di động (không bắt buộc)"), phone_box, self)
         self.phone_row.label.setBuddy(self.phone_edit)
-        self.province_row = FieldRow(self.tr("&Tỉnh/thành phố"), self.province_combo, self)
+        self.province_row = FieldRow(self.tr("Tỉnh/thành &phố"), self.province_combo, self)
         communes_box = QWidget(self)
         communes_layout = QVBoxLayout(communes_box)
         communes_layout.setContentsMargins(0, 0, 0, 0)

@@ -12,12 +12,21 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QListWidget, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
 from kcfield import __version__
 from kcfield.domain.errors import DomainError
 from kcfield.domain.messages import describe_error
 from kcfield.domain.model import Establishment
+from kcfield.domain.numbers import format_number
 from kcfield.paths import AppPaths
 from kcfield.services.container import Services
 from kcfield.services.drafts import DraftStore
@@ -74,11 +83,12 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(160)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setCurrentRow(0)
-        splitter = QSplitter(self)
-        splitter.addWidget(self.nav)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(splitter)
+        central = QWidget(self)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(4, 4, 4, 0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
 
         self.unsynced_label = QLabel(self)
         self.last_sync_label = QLabel(self)
@@ -165,7 +175,9 @@ class MainWindow(QMainWindow):
 
     def _show_status(self, values: tuple[int, datetime | None]) -> None:
         unsynced, last_sync = values
-        self.unsynced_label.setText(self.tr("Chưa gửi: %1 thay đổi").replace("%1", f"{unsynced:,}".replace(",", ".")))
+        self.unsynced_label.setText(
+            self.tr("Chưa gửi: %1 thay đổi").replace("%1", format_number(unsynced, 0, self.lang))
+        )
         if last_sync is None:
             self.last_sync_label.setText(self.tr("Chưa đồng bộ lần nào"))
         else:

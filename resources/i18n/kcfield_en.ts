@@ -1,4 +1,1329 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="vi_VN">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../kcfield/ui/about.py" line="+31"/>
+        <source>Giới thiệu kcfield</source>
+        <translation>About kcfield</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Phần mềm khảo sát cơ sở công nghiệp nông thôn dành cho cộng tác viên khuyến công.</source>
+        <translation>Survey software for rural industrial establishments, made for industrial extension collaborators.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Phiên bản %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Thư mục dữ liệu (sao lưu thư mục này là sao lưu toàn bộ công việc):</source>
+        <translation>Data folder (backing up this folder backs up all of your work):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Mở thư mục dữ liệu</source>
+        <translation>&amp;Open data folder</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Phông chữ DejaVu Sans đi kèm được phát hành theo giấy phép Bitstream Vera (xem %1).
+Danh mục đơn vị hành chính: danh sách của Cục Thống kê (GSO) năm 2025, lấy theo dữ liệu của gói vietnam-provinces.</source>
+        <translation>The bundled DejaVu Sans font is released under the Bitstream Vera licence (see %1).
+Administrative units: the 2025 list of the General Statistics Office (GSO), taken from the data of the vietnam-provinces package.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Không mở được thư mục</source>
+        <translation>Could not open the folder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không mở được thư mục dữ liệu. Đường dẫn:
+%1</source>
+        <translation>Could not open the data folder. Its path is:
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>Actions</name>
+    <message>
+        <location filename="../../kcfield/ui/actions.py" line="+35"/>
+        <source>&amp;Thêm cơ sở mới</source>
+        <translation>&amp;New establishment</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tạo hồ sơ cơ sở mới (Ctrl+N)</source>
+        <translation>Create a new establishment profile (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Lưu</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lưu hồ sơ đang sửa (Ctrl+S)</source>
+        <translation>Save the profile being edited (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Tìm cơ sở</source>
+        <translation>&amp;Find establishment</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đưa con trỏ vào ô tìm kiếm (Ctrl+F)</source>
+        <translation>Put the cursor in the search box (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;In phiếu…</source>
+        <translation>&amp;Print forms…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In phiếu khảo sát (Ctrl+P)</source>
+        <translation>Print survey forms (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Cài đặt…</source>
+        <translation>Se&amp;ttings…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ngôn ngữ và các tuỳ chọn</source>
+        <translation>Language and options</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Giới thiệu kcfield</source>
+        <translation>&amp;About kcfield</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;hoát</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Tệp</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Sửa</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trợ &amp;giúp</source>
+        <translation>&amp;Help</translation>
+    </message>
+</context>
+<context>
+    <name>Application</name>
+    <message>
+        <location filename="../../kcfield/app.py" line="+115"/>
+        <source>Bản nháp chưa lưu</source>
+        <translation>Unsaved drafts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lần làm việc trước còn %1 hồ sơ đang sửa dở chưa lưu:
+
+%2
+
+Mở lại để tiếp tục?</source>
+        <translation>Records left unsaved in the middle of editing last time: %1
+
+%2
+
+Reopen them to carry on?</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnChooser</name>
+    <message>
+        <location filename="../../kcfield/ui/registry/column_chooser.py" line="+25"/>
+        <source>Cột hiển thị</source>
+        <translation>Visible columns</translation>
+    </message>
+</context>
+<context>
+    <name>DateEdit</name>
+    <message>
+        <location filename="../../kcfield/ui/widgets/date_edit.py" line="+52"/>
+        <source>ngày/tháng/năm</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+1"/>
+        <source>Chọn ngày</source>
+        <translation>Choose a date</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteFlow</name>
+    <message>
+        <location filename="../../kcfield/ui/registry/deletion.py" line="+95"/>
+        <source>Xoá cơ sở</source>
+        <translation>Delete establishment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xoá cơ sở «{name}» khỏi danh sách?
+
+Ngay sau khi xoá vẫn có thể bấm «Hoàn tác».</source>
+        <translation>Delete the establishment &quot;{name}&quot; from the list?
+
+Right after deleting it you can still click &quot;Undo&quot;.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Lỗi không mong đợi: {error}</source>
+        <translation>Unexpected error: {error}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không thực hiện được</source>
+        <translation>Could not complete the action</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateDialog</name>
+    <message>
+        <location filename="../../kcfield/ui/registry/editor_duplicates.py" line="+40"/>
+        <source>Có thể đã có cơ sở này</source>
+        <translation>This establishment may already be in the registry</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sổ cơ sở đã có {count} cơ sở giống cơ sở đang nhập. Hãy xem có phải cùng một cơ sở không, để tránh nhập trùng.</source>
+        <translation>Establishments already in the registry that look like the one you are entering: {count}. Check whether it is the same establishment, so that it is not entered twice.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Mở bản ghi này</source>
+        <translation>Open this record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mở bản ghi {name}</source>
+        <translation>Open the record {name}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Vẫn lưu</source>
+        <translation>Save anyway</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quay lại</source>
+        <translation>Go back</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>trùng mã số thuế</source>
+        <translation>same tax code</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>tên gần giống ({percent}%), cùng xã/phường</source>
+        <translation>similar name ({percent}%), same commune/ward</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>MST: {code}</source>
+        <translation>Tax code: {code}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>chưa có MST</source>
+        <translation>no tax code yet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lý do: {reason}</source>
+        <translation>Reason: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>EstablishmentEditor</name>
+    <message>
+        <location filename="../../kcfield/ui/registry/editor.py" line="+175"/>
+        <location line="+148"/>
+        <location line="+5"/>
+        <source>Cơ sở mới</source>
+        <translation>New establishment</translation>
+    </message>
+    <message>
+        <location line="-137"/>
+        <source>Đóng hồ sơ cơ sở</source>
+        <translation>Close establishment record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hồ sơ “{name}” có thay đổi chưa lưu.
+Bạn có muốn lưu trước khi đóng không?</source>
+        <translation>The record &quot;{name}&quot; has unsaved changes.
+Do you want to save them before closing?</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Không đọc được bản nháp đã lưu; hãy kiểm tra lại các ô.</source>
+        <translation>The saved draft could not be read; please check the fields again.</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Không ghi được bản nháp ({error}); hãy lưu hồ sơ sớm.</source>
+        <translation>The draft could not be written ({error}); save the record soon.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Hồ sơ cơ sở – {name}</source>
+        <translation>Establishment record – {name}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Mở cơ sở đã có</source>
+        <translation>Open existing establishment</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chưa lưu “{name}”. Giữ những gì đã nhập làm bản nháp để làm tiếp sau không?
+Chọn “Không” để bỏ những gì đã nhập.</source>
+        <translation>&quot;{name}&quot; is not saved. Keep what you have entered as a draft to finish later?
+Choose &quot;No&quot; to discard what you have entered.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Đã lưu. Những gì nhập thêm sau khi bấm Lưu chưa được lưu.</source>
+        <translation>Saved. Anything you typed after clicking Save has not been saved yet.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Không lưu được: {error}</source>
+        <translation>Could not save: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../kcfield/ui/registry/editor_problems.py" line="+84"/>
+        <source>Có ô cần xem lại trong thẻ này</source>
+        <translation>Some fields on this tab need checking</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Chưa lưu được: {problems}.</source>
+        <translation>Cannot save yet: {problems}.</translation>
+    </message>
+</context>
+<context>
+    <name>EstablishmentForm</name>
+    <message>
+        <location filename="../../kcfield/ui/registry/editor_choices.py" line="+26"/>
+        <source>Hộ kinh doanh</source>
+        <translation>Business household</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tổ hợp tác</source>
+        <translation>Cooperative group</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hợp tác xã</source>
+        <translation>Cooperative</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Doanh nghiệp</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Công ty TNHH một thành viên</source>
+        <translation>Single-member limited liability company</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Công ty TNHH hai thành viên trở lên</source>
+        <translation>Limited liability company with two or more members</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Công ty cổ phần</source>
+        <translation>Joint-stock company</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Công ty hợp danh</source>
+        <translation>Partnership company</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Doanh nghiệp tư nhân</source>
+        <translation>Private enterprise (sole proprietorship)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nam</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nữ</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Khác</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Định vị GPS</source>
+        <translation>GPS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhập tay</source>
+        <translation>Entered by hand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tra từ địa chỉ</source>
+        <translation>Looked up from the address</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Chưa được công nhận</source>
+        <translation>Not recognised</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cấp tỉnh</source>
+        <translation>Provincial level</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cấp khu vực</source>
+        <translation>Regional level</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cấp quốc gia</source>
+        <translation>National level</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Chưa rõ</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không thuộc diện phải làm thủ tục</source>
+        <translation>No environmental procedure required</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đã đăng ký môi trường</source>
+        <translation>Environmental registration done</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã có giấy phép môi trường</source>
+        <translation>Environmental permit granted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đang làm thủ tục</source>
+        <translation>Procedure under way</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa có (thuộc diện phải có)</source>
+        <translation>None yet (required)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Mã số doanh nghiệp, tổ chức (10 số)</source>
+        <translation>Enterprise or organisation code (10 digits)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mã số đơn vị phụ thuộc (13 số)</source>
+        <translation>Dependent unit code (13 digits)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số định danh cá nhân của chủ hộ (12 số)</source>
+        <translation>Personal ID number of the household head (12 digits)</translation>
+    </message>
+    <message>
+        <location filename="../../kcfield/ui/registry/editor_fields.py" line="+160"/>
+        <source>Định danh</source>
+        <extracomment>Problems about a field that has no box of its own are shown at the box that decides it. Fields kept from the record as they are: no box edits them here.</extracomment>
+        <translation>Identification</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tên cơ sở</source>
+        <translation>Establishment name</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Người đại diện</source>
+        <translation>Representative</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Địa chỉ và vị trí</source>
+        <translation>Address and location</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Ngành nghề</source>
+        <translation>Business activity</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>tấn/năm, sản phẩm/năm…</source>
+        <translation>tonnes/year, items/year…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quy mô</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Chứng nhận và môi trường</source>
+        <translation>Certification and environment</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chưa có</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> sao</source>
+        <translation>-star</translation>
+    </message>
+    <message>
+        <location line="+125"/>
+        <source>— Chọn xã/phường/đặc khu —</source>
+        <translation>— Choose a commune/ward/special zone —</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Mã xã {code}</source>
+        <translation>Commune code {code}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{code} (VSIC {version}, không có trong danh mục)</source>
+        <translation>{code} (VSIC {version}, not in the code list)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Chưa nhận ra loại mã</source>
+        <translation>Code type not recognised</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>— Chọn tỉnh/thành phố —</source>
+        <translation>— Choose a province/city —</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>— Chọn mã ngành VSIC 2018 —</source>
+        <translation>— Choose a VSIC 2018 industry code —</translation>
+    </message>
+</context>
+<context>
+    <name>FactsPanel</name>
+    <message>
+        <location filename="../../kcfield/ui/registry/editor_facts.py" line="+33"/>
+        <location line="+15"/>
+        <source>Đánh giá tự động</source>
+        <translation>Automatic assessment</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Tính từ số liệu đã nhập, không nhập tay. Cập nhật ngay khi sửa.</source>
+        <translation>Worked out from the figures entered, never typed in. Updated as you edit.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+10"/>
+        <source>Chưa xác định</source>
+        <translation>Not determined yet</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source> (tạm tính)</source>
+        <translation> (provisional)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quy mô: {size}</source>
+        <translation>Size: {size}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Có</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thuộc đối tượng CNNT: {answer}</source>
+        <translation>Rural industry (CNNT) establishment: {answer}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tiêu chí ưu tiên đáp ứng: {count}</source>
+        <translation>Priority criteria met: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../kcfield/ui/first_run.py" line="+352"/>
+        <source>Thiết lập ban đầu — kcfield</source>
+        <translation>First-time setup — kcfield</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Không lưu được thông tin: %1</source>
+        <translation>Could not save the details: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Mã cộng tác viên</source>
+        <translation>Collaborator code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số điện thoại</source>
+        <translation>Phone number</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Không nạp được dữ liệu mẫu</source>
+        <translation>Could not load the sample data</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../kcfield/ui/main_window.py" line="+55"/>
+        <source>kcfield — Khảo sát cơ sở công nghiệp nông thôn</source>
+        <translation>kcfield — Rural industrial establishment survey</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Phần này sẽ có trong phiên bản tới. Hiện bạn quản lý hồ sơ cơ sở ở trang «Cơ sở».</source>
+        <translation>This part is coming in the next version. For now, establishment records are managed on the &quot;Establishments&quot; page.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cơ sở</source>
+        <translation>Establishments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lượt khảo sát</source>
+        <translation>Survey visits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhu cầu thiết bị</source>
+        <translation>Equipment needs</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nhu cầu hỗ trợ máy móc thiết bị</source>
+        <translation>Machinery and equipment support needs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đánh giá SXSH</source>
+        <translation>CP assessment</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Đánh giá sản xuất sạch hơn</source>
+        <translation>Cleaner production (CP) assessment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đồng bộ</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gửi và nhận dữ liệu với Trung tâm</source>
+        <translation>Send data to the Centre and receive data from it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Báo cáo</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Đã lưu «%1».</source>
+        <translation>Saved &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Không có hồ sơ nào đang sửa để lưu.</source>
+        <translation>No record is being edited, so there is nothing to save.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Chưa gửi: %1 thay đổi</source>
+        <translation>Unsent changes: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chưa đồng bộ lần nào</source>
+        <translation>Never synced</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Đồng bộ lần cuối: %1</source>
+        <translation>Last synced: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>In phiếu</source>
+        <translation>Print forms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In phiếu khảo sát (trắng và đã điền) sẽ có trong phiên bản tới.</source>
+        <translation>Printing survey forms (blank and filled in) is coming in the next version.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Không thực hiện được</source>
+        <translation>Could not complete the action</translation>
+    </message>
+</context>
+<context>
+    <name>MaskedEdit</name>
+    <message>
+        <location filename="../../kcfield/ui/registry/editor_inputs.py" line="+130"/>
+        <location line="+22"/>
+        <source>Hiện</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>Hiện hoặc ẩn số định danh cá nhân</source>
+        <translation>Show or hide the personal ID number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hiện số định danh cá nhân</source>
+        <translation>Show the personal ID number</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Ẩn</source>
+        <translation>Hide</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryFilters</name>
+    <message>
+        <location filename="../../kcfield/ui/registry/filters.py" line="+32"/>
+        <source>Lọc theo xã/phường</source>
+        <translation>Filter by commune/ward</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+45"/>
+        <source>Tất cả xã/phường</source>
+        <translation>All communes/wards</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>Lọc theo loại hình</source>
+        <translation>Filter by type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tất cả loại hình</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lọc theo nhóm ngành</source>
+        <translation>Filter by sector group</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tất cả nhóm ngành</source>
+        <translation>All sector groups</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lọc theo điều kiện cơ sở CNNT</source>
+        <translation>Filter by rural industry (CNNT) eligibility</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CNNT: tất cả</source>
+        <translation>CNNT: all</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CNNT: {label}</source>
+        <translation>CNNT: {label}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chỉ cơ sở chưa gửi</source>
+        <translation>Unsent only</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chỉ hiện các cơ sở đã sửa trên máy này mà chưa gửi về Trung tâm</source>
+        <translation>Show only the establishments changed on this computer and not yet sent to the Centre</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryModel</name>
+    <message>
+        <location filename="../../kcfield/ui/registry/columns.py" line="+56"/>
+        <source>Tên cơ sở</source>
+        <translation>Establishment name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mã số thuế</source>
+        <translation>Tax code</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Người đại diện</source>
+        <translation>Representative</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thôn/ấp</source>
+        <translation>Village/hamlet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Xã/phường</source>
+        <translation>Commune/ward</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loại hình</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nhóm ngành</source>
+        <translation>Sector group</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nhóm ngành nghề được hỗ trợ (Nghị định 45/2012/NĐ-CP, Điều 5)</source>
+        <translation>Sector group eligible for support (Decree 45/2012/ND-CP, Article 5)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Quy mô</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cơ sở CNNT</source>
+        <translation>CNNT</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Có đủ điều kiện là cơ sở công nghiệp nông thôn để được hỗ trợ khuyến công</source>
+        <translation>Qualifies as a rural industrial establishment (CNNT) that can receive industrial extension support</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Chưa gửi</source>
+        <translation>Unsent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đã sửa, chưa gửi Trung tâm</source>
+        <translation>Changed, not yet sent to the Centre</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cập nhật lúc</source>
+        <translation>Last updated</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Doanh nghiệp</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hợp tác xã</source>
+        <translation>Cooperative</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tổ hợp tác</source>
+        <translation>Cooperative group</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hộ kinh doanh</source>
+        <translation>Business household</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>siêu nhỏ</source>
+        <translation>micro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nhỏ</source>
+        <translation>small</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>vừa</source>
+        <translation>medium</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lớn</source>
+        <translation>large</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>chưa rõ</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Đủ điều kiện</source>
+        <translation>Eligible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không</source>
+        <translation>Not eligible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa rõ</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Chế biến nông, lâm, thuỷ sản và thực phẩm</source>
+        <translation>Processing of farm, forest and aquatic products; food</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hàng công nghiệp tiêu dùng, xuất khẩu, thay thế hàng nhập khẩu</source>
+        <translation>Consumer goods, exports, import substitutes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cơ khí, lắp ráp, sửa chữa máy móc; điện, điện tử – tin học</source>
+        <translation>Machinery, assembly and repair; electrical, electronics – IT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hàng tiểu thủ công nghiệp</source>
+        <translation>Small handicraft goods</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sản xuất sạch hơn; xử lý ô nhiễm môi trường</source>
+        <translation>Cleaner production; pollution treatment</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Hoá chất phục vụ nông nghiệp, nông thôn; vật liệu xây dựng</source>
+        <translation>Chemicals for agriculture and rural areas; building materials</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Khai thác, chế biến khoáng sản ở địa bàn khó khăn</source>
+        <translation>Mining and mineral processing in disadvantaged areas</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryPage</name>
+    <message>
+        <location filename="../../kcfield/ui/registry/page.py" line="+69"/>
+        <source>Tìm theo tên, mã số thuế, người đại diện, điện thoại, thôn/ấp, xã…</source>
+        <translation>Search by name, tax code, representative, phone, village/hamlet, commune…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tìm cơ sở</source>
+        <translation>Search establishments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thêm cơ sở</source>
+        <translation>Add establishment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thêm cơ sở mới (Ctrl+N)</source>
+        <translation>Add a new establishment (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xoá</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xoá cơ sở đang chọn (Delete); có thể hoàn tác ngay sau đó</source>
+        <translation>Delete the selected establishment (Delete); you can undo this right afterwards</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cột hiển thị</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Danh sách cơ sở</source>
+        <translation>Establishment list</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>cơ sở này</source>
+        <translation>this establishment</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Đang tải danh sách…</source>
+        <translation>Loading the list…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+59"/>
+        <source>%n cơ sở</source>
+        <translation>
+            <numerusform>%n establishment</numerusform>
+            <numerusform>%n establishments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Không tìm thấy cơ sở nào khớp với «{text}» trong bộ lọc đang chọn.</source>
+        <translation>No establishment matches &quot;{text}&quot; with the current filters.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Không tìm thấy cơ sở nào khớp với «{text}».</source>
+        <translation>No establishment matches &quot;{text}&quot;.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Không có cơ sở nào khớp với bộ lọc đang chọn.</source>
+        <translation>No establishment matches the current filters.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chưa có cơ sở nào. Bấm «Thêm cơ sở» (Ctrl+N) để thêm cơ sở đầu tiên.</source>
+        <translation>No establishments yet. Click &quot;Add establishment&quot; (Ctrl+N) to add the first one.</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Mở hồ sơ</source>
+        <translation>Open record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xoá…</source>
+        <translation>Delete…</translation>
+    </message>
+</context>
+<context>
+    <name>SaveBar</name>
+    <message>
+        <location filename="../../kcfield/ui/registry/editor_inputs.py" line="+54"/>
+        <source>Bấm để đến ô cần sửa</source>
+        <translation>Click to go to the field that needs correcting</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lưu hồ sơ cơ sở (Ctrl+S)</source>
+        <translation>Save the establishment record (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../kcfield/ui/settings_dialog.py" line="+29"/>
+        <source>Cài đặt</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Ngôn ngữ giao diện:</source>
+        <translation>Interface &amp;language:</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Không lưu được cài đặt</source>
+        <translation>Could not save the settings</translation>
+    </message>
+</context>
+<context>
+    <name>UndoBanner</name>
+    <message>
+        <location filename="../../kcfield/ui/registry/deletion.py" line="-111"/>
+        <source>Hoàn tác</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Khôi phục cơ sở vừa xoá</source>
+        <translation>Restore the establishment just deleted</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đóng thông báo</source>
+        <translation>Close this notice</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Đã xoá «{name}».</source>
+        <translation>Deleted &quot;{name}&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>_DemoPage</name>
+    <message>
+        <location filename="../../kcfield/ui/first_run.py" line="-179"/>
+        <source>Dữ liệu mẫu</source>
+        <translation>Sample data</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Có thể nạp một bộ cơ sở giả lập để tập sử dụng trước khi đi khảo sát thật.</source>
+        <translation>You can load a set of made-up establishments to practise with before the real survey.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Nạp dữ liệu mẫu để làm quen</source>
+        <translation>&amp;Load sample data to get to know the app</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Dữ liệu mẫu là các cơ sở không có thật ở vùng Bà Rịa – Vũng Tàu cũ. Muốn bỏ dữ liệu mẫu, hãy dùng một thư mục dữ liệu mới.</source>
+        <translation>The sample data are made-up establishments in the former Bà Rịa – Vũng Tàu province. To get rid of the sample data, use a new data folder.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Số cơ sở mẫu:</source>
+        <translation>Number of sample establishments:</translation>
+    </message>
+</context>
+<context>
+    <name>_FinishPage</name>
+    <message>
+        <location line="+14"/>
+        <source>Kiểm tra lại thông tin</source>
+        <translation>Check your details</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bấm Hoàn tất để lưu. Bạn có thể sửa lại các thông tin này sau.</source>
+        <translation>Click Finish to save. You can change these details later.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>(chưa nhập)</source>
+        <translation>(not entered)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mã cộng tác viên: %1</source>
+        <translation>Collaborator code: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Họ và tên: %1</source>
+        <translation>Full name: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số điện thoại: %1</source>
+        <translation>Phone number: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tỉnh/thành phố: %1</source>
+        <translation>Province/city: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xã/phường được giao (%1): %2</source>
+        <translation>Assigned communes/wards (%1): %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(chưa chọn)</source>
+        <translation>(none chosen)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sau khi lưu sẽ nạp %1 cơ sở mẫu.</source>
+        <translation>After saving, %1 sample establishments will be loaded.</translation>
+    </message>
+</context>
+<context>
+    <name>_ProfilePage</name>
+    <message>
+        <location line="-244"/>
+        <source>Thông tin cộng tác viên</source>
+        <translation>Collaborator details</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nhập mã và họ tên do Trung tâm cấp. Các xã/phường được giao là nơi bạn sẽ đi khảo sát.</source>
+        <translation>Enter your full name and the collaborator code issued by the Centre. The assigned communes/wards are where you will carry out surveys.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ví dụ: CTV001</source>
+        <translation>Example: CTV001</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ví dụ: Nguyễn Thị Lan</source>
+        <translation>Example: Nguyễn Thị Lan</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ví dụ: 0912345678</source>
+        <translation>Example: 0912345678</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Gõ tên xã/phường để lọc, có dấu hoặc không dấu</source>
+        <translation>Type a commune/ward name to filter, with or without Vietnamese accents</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Mã cộng tác viên</source>
+        <translation>Collaborator &amp;code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Họ và tên</source>
+        <translation>Full na&amp;me</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Số điện thoại &amp;di động (không bắt buộc)</source>
+        <translation>Mob&amp;ile phone number (optional)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tỉnh/thành &amp;phố</source>
+        <translation>&amp;Province/city</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Xã/phường được giao</source>
+        <translation>&amp;Assigned communes/wards</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>Dùng số %1</source>
+        <translation>Use %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+41"/>
+        <source>Đã chọn %n xã/phường</source>
+        <translation>
+            <numerusform>%n commune/ward selected</numerusform>
+            <numerusform>%n communes/wards selected</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>_WelcomePage</name>
+    <message>
+        <location line="-205"/>
+        <source>Chào mừng bạn đến với kcfield</source>
+        <translation>Welcome to kcfield</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vài bước ngắn để chuẩn bị máy trước khi đi khảo sát.</source>
+        <translation>A few short steps to get this computer ready before you go out surveying.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>kcfield giúp cộng tác viên khuyến công ghi lại thông tin các cơ sở công nghiệp nông thôn.
+
+• Lập và cập nhật hồ sơ cơ sở, ghi kết quả từng lần khảo sát.
+• Ghi nhu cầu hỗ trợ máy móc, thiết bị và đánh giá sản xuất sạch hơn.
+• In phiếu khảo sát để cơ sở ký xác nhận.
+
+Mọi dữ liệu được lưu ngay trên máy tính này, không cần mạng. Dữ liệu chỉ rời khỏi máy khi bạn gửi cho Trung tâm Khuyến công.</source>
+        <translation>kcfield helps industrial extension collaborators record information about rural industrial establishments.
+
+• Create and update establishment records, and record the results of each survey visit.
+• Record needs for machinery and equipment support, and cleaner production assessments.
+• Print survey forms for establishments to sign.
+
+All data is saved on this computer straight away; no network is needed. Data leaves the computer only when you send it to the Industrial Extension Centre.</translation>
+    </message>
+</context>
 </TS>

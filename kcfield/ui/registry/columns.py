@@ -122,13 +122,13 @@ ELIGIBILITY_LABELS: dict[Eligibility, str] = {
 
 # Decree 45/2012/NĐ-CP Art. 5, shortened so a combo box can show them (DOMAIN.md "Eligible sector groups").
 SECTOR_DESCRIPTIONS: dict[SectorGroup, str] = {
-    SectorGroup.A: QT_TRANSLATE_NOOP("RegistryModel", "Chế biến nông, lâm, thủy sản, thực phẩm"),
-    SectorGroup.B: QT_TRANSLATE_NOOP("RegistryModel", "Hàng tiêu dùng, xuất khẩu, thay thế hàng nhập khẩu"),
+    SectorGroup.A: QT_TRANSLATE_NOOP("RegistryModel", "Chế biến nông, lâm, thuỷ sản và thực phẩm"),
+    SectorGroup.B: QT_TRANSLATE_NOOP("RegistryModel", "Hàng công nghiệp tiêu dùng, xuất khẩu, thay thế hàng nhập khẩu"),
     SectorGroup.C: QT_TRANSLATE_NOOP("RegistryModel", "Hoá chất phục vụ nông nghiệp, nông thôn; vật liệu xây dựng"),
-    SectorGroup.D: QT_TRANSLATE_NOOP("RegistryModel", "Cơ khí, lắp ráp, sửa chữa máy móc; công nghiệp hỗ trợ"),
-    SectorGroup.DD: QT_TRANSLATE_NOOP("RegistryModel", "Hàng thủ công mỹ nghệ"),
+    SectorGroup.D: QT_TRANSLATE_NOOP("RegistryModel", "Cơ khí, lắp ráp, sửa chữa máy móc; điện, điện tử – tin học"),
+    SectorGroup.DD: QT_TRANSLATE_NOOP("RegistryModel", "Hàng tiểu thủ công nghiệp"),
     SectorGroup.E: QT_TRANSLATE_NOOP("RegistryModel", "Khai thác, chế biến khoáng sản ở địa bàn khó khăn"),
-    SectorGroup.G: QT_TRANSLATE_NOOP("RegistryModel", "Sản xuất sạch hơn, xử lý ô nhiễm môi trường"),
+    SectorGroup.G: QT_TRANSLATE_NOOP("RegistryModel", "Sản xuất sạch hơn; xử lý ô nhiễm môi trường"),
 }
 
 

@@ -18,6 +18,7 @@ from kcfield.domain.enums import (
     TaxCodeKind,
     TypicalProductLevel,
 )
+from kcfield.ui.registry.columns import SECTOR_DESCRIPTIONS
 
 
 def kinds() -> dict[EstablishmentKind, str]:
@@ -56,24 +57,9 @@ def position_sources() -> dict[PositionSource, str]:
 
 
 def sector_groups() -> dict[SectorGroup, str]:
-    """Short names of the eligible sector groups of Decree 45/2012 Art. 5 (the full text is reference data)."""
-    return {
-        SectorGroup.A: QCoreApplication.translate("EstablishmentForm", "Chế biến nông, lâm, thuỷ sản và thực phẩm"),
-        SectorGroup.B: QCoreApplication.translate(
-            "EstablishmentForm", "Hàng công nghiệp tiêu dùng, xuất khẩu, thay thế hàng nhập khẩu"
-        ),
-        SectorGroup.C: QCoreApplication.translate(
-            "EstablishmentForm", "Hoá chất phục vụ nông nghiệp, nông thôn; vật liệu xây dựng"
-        ),
-        SectorGroup.D: QCoreApplication.translate(
-            "EstablishmentForm", "Cơ khí, điện, điện tử – tin học; công nghiệp hỗ trợ"
-        ),
-        SectorGroup.DD: QCoreApplication.translate("EstablishmentForm", "Hàng tiểu thủ công nghiệp"),
-        SectorGroup.E: QCoreApplication.translate(
-            "EstablishmentForm", "Khai thác, chế biến khoáng sản ở địa bàn khó khăn"
-        ),
-        SectorGroup.G: QCoreApplication.translate("EstablishmentForm", "Sản xuất sạch hơn; xử lý ô nhiễm môi trường"),
-    }
+    """Short names of the eligible sector groups of Decree 45/2012 Art. 5: the same words as the registry's
+    filter (one definition, in columns.py)."""
+    return {group: QCoreApplication.translate("RegistryModel", text) for group, text in SECTOR_DESCRIPTIONS.items()}
 
 
 def product_levels() -> dict[TypicalProductLevel, str]:

@@ -60,11 +60,10 @@ class RegistryFilters(QWidget):
         for box, letters in ((self.commune, 10), (self.kind, 8), (self.sector, 8), (self.eligible, 7)):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(letters)
-            box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+            box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)  # wider when there is room
             layout.addWidget(box)
             box.currentIndexChanged.connect(self._emit_changed)
         layout.addWidget(self.changed_only)
-        layout.addStretch(1)
         self.changed_only.toggled.connect(self._emit_changed)
         self._quiet = False
 

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -76,9 +75,7 @@ class RegistryPage(QWidget):
         self.delete_button.setEnabled(False)
         self.filters = RegistryFilters(self)
         self.count_label = QLabel(self)
-        self.columns_button = QToolButton(self)
-        self.columns_button.setText(self.tr("Cột hiển thị"))
-        self.columns_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.columns_button = QPushButton(self.tr("Cột hiển thị"), self)  # a push button draws its menu arrow aside
         self.banner = UndoBanner(self)
         self.deletion = DeleteFlow(services.establishments, tasks, self.banner, lang, self)
         self._row_before_delete: int | None = None

@@ -49,15 +49,15 @@ class DateEdit(ParsedLineEdit):
         self._maximum_date: MaximumDate = maximum_date
         self._calendar: QCalendarWidget | None = None
         self.calendar_button: QToolButton | None = None
-        self.setPlaceholderText(self.tr("dd/mm/yyyy"))
+        self.setPlaceholderText(self.tr("ngày/tháng/năm"))
         if calendar_popup:
             button = QToolButton()
             button.setArrowType(Qt.ArrowType.DownArrow)  # drawn by the style: no icon file, no font glyph
             button.setCursor(Qt.CursorShape.ArrowCursor)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setAutoRaise(True)
-            button.setToolTip(self.tr("Choose a date"))
-            button.setAccessibleName(self.tr("Choose a date"))
+            button.setToolTip(self.tr("Chọn ngày"))
+            button.setAccessibleName(self.tr("Chọn ngày"))
             button.clicked.connect(self.show_calendar)
             self.calendar_button = button
             self._set_trailing_widget(button)
