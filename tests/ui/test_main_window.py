@@ -208,3 +208,43 @@ def test_the_first_run_wizard_comes_first(qtbot: QtBot, tmp_path: Path, monkeypa
         assert controller.start() is False and seen and controller.window is None
     finally:
         controller.shutdown()
+
+
+def test_create_with_a_wrong_tax_code_correct_it_then_find_it_without_accents(
+    qtbot: QtBot, profiled: Services, app_paths: AppPaths
+) -> None:
+    """Issue 3's story, through the window a collaborator uses: New, a wrong tax code refused with the
+    reason, corrected, saved, then found again by typing the name without accents."""
+    from kcfield.ui.registry.editor import EstablishmentEditor
+    from kcfield.ui.registry.model import RecordRole
+    from tests.ui.test_editor import choose
+    from tests.ui.typing import clear_and_type, type_text
+
+    keep: list[object] = []
+    window = _window(profiled, app_paths, keep)
+    qtbot.addWidget(window)
+    window.show()
+    window.app_actions.new.trigger()
+    editor = next(w for w in QApplication.topLevelWidgets() if isinstance(w, EstablishmentEditor) and w.isVisible())
+    keep.append(editor)
+    type_text(editor.form.name, "Cơ sở Nước mắm Đồng Tiến")
+    choose(editor.form.commune, 26686)  # Xã Phước Hải
+    type_text(editor.form.tax_code.edit, "0300588568")
+    qtbot.waitUntil(lambda: "Mã số thuế" in editor.blockers.text(), timeout=5000)
+    assert not editor.save_button.isEnabled()
+    assert "chữ số cuối là 9" in editor.blockers.text()  # names the rule and the digit it expects
+
+    clear_and_type(editor.form.tax_code.edit, "0300588569")
+    qtbot.waitUntil(editor.save_button.isEnabled, timeout=5000)
+    with qtbot.waitSignal(editor.saved, timeout=5000):
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+
+    search = window.registry.search
+    clear_and_type(search, "nuoc mam dong tien")
+
+    def found() -> bool:
+        model = window.registry.model
+        item = model.index(0, 0).data(RecordRole) if model.rowCount() == 1 else None
+        return item is not None and item.name == "Cơ sở Nước mắm Đồng Tiến" and item.tax_code == "0300588569"
+
+    qtbot.waitUntil(found, timeout=5000)
