@@ -7,11 +7,10 @@ from __future__ import annotations
 import ast
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
@@ -25,6 +24,7 @@ from kcfield.ui import i18n
 from kcfield.ui.main_window import MainWindow
 from kcfield.ui.registry.editor import EstablishmentEditor
 from kcfield.ui.tasks import SyncTaskRunner
+from tests.ui.conftest import build_window
 
 ROOT = Path(__file__).resolve().parents[2]
 # Typography an English text may keep; anything else outside ASCII is a Vietnamese leftover.
@@ -36,39 +36,10 @@ PLACEHOLDER = re.compile(r"%(?:\d|n)|\{[a-z_]+\}")
 
 
 @pytest.fixture
-def app(qapp: QApplication) -> Iterator[QApplication]:
-    """The shared QApplication, handed back with the translators and default locale it had before the test."""
-    previous_translators = list(i18n._installed)
-    previous_locale = QLocale()
-    yield qapp
-    for translator in i18n._installed:
-        qapp.removeTranslator(translator)
-    i18n._installed[:] = previous_translators
-    for translator in previous_translators:
-        qapp.installTranslator(translator)
-    QLocale.setDefault(previous_locale)
-
-
-@pytest.fixture
 def english(app: QApplication, tmp_path: Path) -> QApplication:
     assert i18n.install_translators(app, "en", tmp_path / "cache"), "no translator installed"
     QCoreApplication.processEvents()
     return app
-
-
-def _window(services: Services, paths: AppPaths, keep: list[object]) -> MainWindow:
-    settings = QSettings(str(paths.data_dir / "window.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(
-        services,
-        SyncTaskRunner(),
-        paths,
-        DraftStore(paths.drafts),
-        DuplicateFinder(services.ctx, services.reference),
-        settings,
-        "en",
-    )
-    keep.append(window)
-    return window
 
 
 def _not_english(texts: list[str]) -> list[str]:
@@ -90,7 +61,7 @@ def test_main_window_speaks_english(
 ) -> None:
     profiled.establishments.create(Establishment(name="Cơ sở bún Tư Hùng", commune_code=26596))
     keep: list[object] = []
-    window = _window(profiled, app_paths, keep)
+    window = build_window(profiled, app_paths, keep, "en")
     qtbot.addWidget(window)
     with qtbot.waitExposed(window):  # the registry starts searching when it is first shown
         window.show()

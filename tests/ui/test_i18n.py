@@ -7,7 +7,6 @@ import logging
 import re
 import shutil
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,20 +20,6 @@ from kcfield.ui import i18n
 S = QDialogButtonBox.StandardButton
 W = QWizard.WizardButton
 TS_FILES = ("qt_vi.ts", "kcfield_en.ts")
-
-
-@pytest.fixture
-def app(qapp: QApplication) -> Iterator[QApplication]:
-    """The shared QApplication, handed back with the translators and default locale it had before the test."""
-    previous_translators = list(i18n._installed)
-    previous_locale = QLocale()
-    yield qapp
-    for translator in i18n._installed:
-        qapp.removeTranslator(translator)
-    i18n._installed[:] = previous_translators
-    for translator in previous_translators:
-        qapp.installTranslator(translator)
-    QLocale.setDefault(previous_locale)
 
 
 @pytest.fixture

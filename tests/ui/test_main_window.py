@@ -18,32 +18,16 @@ from kcfield.domain.model import Establishment
 from kcfield.paths import AppPaths
 from kcfield.services.container import Services
 from kcfield.services.drafts import DraftStore
-from kcfield.services.duplicates import DuplicateFinder
-from kcfield.ui.main_window import MainWindow
 from kcfield.ui.pages.placeholder import PlaceholderPage
 from kcfield.ui.tasks import SyncTaskRunner
+from tests.ui.conftest import build_window
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _window(services: Services, paths: AppPaths, keep: list[object]) -> MainWindow:
-    settings = QSettings(str(paths.data_dir / "window.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(
-        services,
-        SyncTaskRunner(),
-        paths,
-        DraftStore(paths.drafts),
-        DuplicateFinder(services.ctx, services.reference),
-        settings,
-        "vi",
-    )
-    keep.append(window)
-    return window
-
-
 def test_pages_and_placeholders_say_what_they_are(qtbot: QtBot, profiled: Services, app_paths: AppPaths) -> None:
     keep: list[object] = []
-    window = _window(profiled, app_paths, keep)
+    window = build_window(profiled, app_paths, keep)
     qtbot.addWidget(window)
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert titles == ["Cơ sở", "Lượt khảo sát", "Nhu cầu thiết bị", "Đánh giá SXSH", "Đồng bộ", "Báo cáo"]
@@ -58,7 +42,7 @@ def test_pages_and_placeholders_say_what_they_are(qtbot: QtBot, profiled: Servic
 
 def test_status_bar_counts_unsynced_changes(qtbot: QtBot, profiled: Services, app_paths: AppPaths) -> None:
     keep: list[object] = []
-    window = _window(profiled, app_paths, keep)
+    window = build_window(profiled, app_paths, keep)
     qtbot.addWidget(window)
     assert window.unsynced_label.text() == "Chưa gửi: 0 thay đổi"
     assert window.last_sync_label.text() == "Chưa đồng bộ lần nào"
@@ -69,7 +53,7 @@ def test_status_bar_counts_unsynced_changes(qtbot: QtBot, profiled: Services, ap
 
 def test_find_shortcut_focuses_the_search_box(qtbot: QtBot, profiled: Services, app_paths: AppPaths) -> None:
     keep: list[object] = []
-    window = _window(profiled, app_paths, keep)
+    window = build_window(profiled, app_paths, keep)
     qtbot.addWidget(window)
     with qtbot.waitActive(window):
         window.show()
@@ -91,7 +75,7 @@ def test_about_names_the_version_and_data_folder(
     shown: list[AboutDialog] = []
     monkeypatch.setattr(AboutDialog, "exec", lambda self: shown.append(self) or 0)
     keep: list[object] = []
-    window = _window(profiled, app_paths, keep)
+    window = build_window(profiled, app_paths, keep)
     qtbot.addWidget(window)
     window.app_actions.about.trigger()
     assert shown and str(app_paths.data_dir) in shown[0].folder_edit.text()
@@ -99,7 +83,7 @@ def test_about_names_the_version_and_data_folder(
 
 def test_geometry_is_restored(qtbot: QtBot, profiled: Services, app_paths: AppPaths) -> None:
     keep: list[object] = []
-    first = _window(profiled, app_paths, keep)
+    first = build_window(profiled, app_paths, keep)
     qtbot.addWidget(first)
     first.show()
     # The offscreen test screen is 800 x 600 and restoring clamps to the screen, so the height (below 600)
@@ -107,14 +91,14 @@ def test_geometry_is_restored(qtbot: QtBot, profiled: Services, app_paths: AppPa
     first.resize(first.width(), 480)
     first.close()
     assert QSettings(str(app_paths.data_dir / "window.ini"), QSettings.Format.IniFormat).value("main/geometry")
-    second = _window(profiled, app_paths, keep)
+    second = build_window(profiled, app_paths, keep)
     qtbot.addWidget(second)
     assert second.height() == 480  # the default is 760
 
 
 def test_new_action_opens_an_editor(qtbot: QtBot, profiled: Services, app_paths: AppPaths) -> None:
     keep: list[object] = []
-    window = _window(profiled, app_paths, keep)
+    window = build_window(profiled, app_paths, keep)
     qtbot.addWidget(window)
     window.app_actions.new.trigger()
     editors = [w for w in QApplication.topLevelWidgets() if type(w).__name__ == "EstablishmentEditor" and w.isVisible()]
@@ -221,7 +205,7 @@ def test_create_with_a_wrong_tax_code_correct_it_then_find_it_without_accents(
     from tests.ui.typing import clear_and_type, type_text
 
     keep: list[object] = []
-    window = _window(profiled, app_paths, keep)
+    window = build_window(profiled, app_paths, keep)
     qtbot.addWidget(window)
     window.show()
     window.app_actions.new.trigger()
