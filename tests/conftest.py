@@ -37,7 +37,7 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     communes per test would dominate the suite's time)."""
     folder = tmp_path_factory.mktemp("template")
     opened = open_sqlite_store(folder / "kcfield.db", folder / "backups")
-    services = build_services(ServiceContext(opened.store), opened)
+    services = build_services(ServiceContext(opened.store), opened, folder / "attachments")
     services.close()
     return folder / "kcfield.db"
 
@@ -56,7 +56,7 @@ def clock() -> FakeClock:
 def services(app_paths: AppPaths, template_db: Path, clock: FakeClock) -> Iterator[Services]:
     shutil.copyfile(template_db, app_paths.database)
     opened = open_sqlite_store(app_paths.database, app_paths.backups)
-    built = build_services(ServiceContext(opened.store, clock=clock, ids=IdFactory()), opened)
+    built = build_services(ServiceContext(opened.store, clock=clock, ids=IdFactory()), opened, app_paths.attachments)
     yield built
     built.close()
 

@@ -7,9 +7,11 @@ from pathlib import Path
 
 from kcfield.paths import AppPaths
 from kcfield.services.assessments import CPAssessmentService
+from kcfield.services.attachments import AttachmentService, AttachmentStore
 from kcfield.services.audit_log import AuditLogService
 from kcfield.services.collaborators import CollaboratorService
 from kcfield.services.context import ServiceContext
+from kcfield.services.cp_reference import CPReference
 from kcfield.services.establishments import EstablishmentService
 from kcfield.services.needs import EquipmentNeedService
 from kcfield.services.preferences import Preferences
@@ -32,6 +34,8 @@ class Services:
     audit: AuditLogService
     registry: RegistryService
     preferences: Preferences
+    attachments: AttachmentService
+    cp_reference: CPReference
 
     def close(self) -> None:
         self.ctx.store.dispose()
@@ -41,10 +45,10 @@ def open_services(paths: AppPaths, *, database: Path | None = None) -> Services:
     """Open (back up, migrate) the local store, load missing reference data, adopt the local identity."""
     paths.ensure()
     opened = open_sqlite_store(database or paths.database, paths.backups)
-    return build_services(ServiceContext(opened.store), opened)
+    return build_services(ServiceContext(opened.store), opened, paths.attachments)
 
 
-def build_services(ctx: ServiceContext, opened: OpenResult) -> Services:
+def build_services(ctx: ServiceContext, opened: OpenResult, attachments_dir: Path) -> Services:
     reference = ReferenceService(ctx)
     reference.ensure_loaded()
     services = Services(
@@ -59,6 +63,8 @@ def build_services(ctx: ServiceContext, opened: OpenResult) -> Services:
         audit=AuditLogService(ctx),
         registry=RegistryService(ctx, reference),
         preferences=Preferences(ctx),
+        attachments=AttachmentService(ctx, AttachmentStore(attachments_dir)),
+        cp_reference=CPReference(ctx, reference),
     )
     services.collaborators.adopt_identity()
     return services

@@ -113,7 +113,7 @@ ACTIVITIES = (
              (("material", "Mây, tre", "t", ""), ("energy", "Điện năng", "kWh", "electricity")), "piece"),
     Activity("2392", "c", "sản xuất gạch", "Vật liệu Xây dựng", ("gạch đất nung", "gạch không nung"),
              "nghìn viên/năm", 3, (("Máy ép gạch không nung", 650), ("Lò nung tuynen", 2500)),
-             (("material", "Đất sét", "t", ""), ("energy", "Than đá", "kg", "coal"),
+             (("material", "Đất sét", "t", ""), ("energy", "Than đá", "kg", "coal_anthracite"),
               ("energy", "Điện năng", "kWh", "electricity")), "kpiece"),
     Activity("2395", "c", "sản xuất bê tông, cấu kiện", "Bê tông", ("cống bê tông", "trụ điện", "gạch block"),
              "m3/năm", 4, (("Trạm trộn bê tông mini", 800), ("Máy rung ép cống", 400)),

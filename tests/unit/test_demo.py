@@ -32,7 +32,7 @@ def test_same_seed_same_data_other_seed_other_data(services: Services, tmp_path:
         db = tmp_path / f"{name}.db"
         shutil.copyfile(template_db, db)
         opened = open_sqlite_store(db, tmp_path / "backups")
-        built = build_services(ServiceContext(opened.store), opened)
+        built = build_services(ServiceContext(opened.store), opened, tmp_path / "attachments")
         DemoService(built.ctx, built.reference).generate(300, seed)
         built.close()
         dumps.append(content_digest(db))
@@ -95,3 +95,12 @@ def test_bad_count_is_refused(services: Services) -> None:
     with pytest.raises(DomainError) as caught:
         DemoService(services.ctx, services.reference).generate(0)
     assert caught.value.code == "demo.bad_count"
+
+
+def test_demo_energy_inputs_use_known_carriers(services: Services) -> None:
+    """Every energy carrier the demo writes exists in the reference data (else its energy is not counted)."""
+    from kcfield.services import demo_vocab
+
+    carriers = set(services.cp_reference.carriers)
+    used = {carrier for activity in demo_vocab.ACTIVITIES for (_c, _n, _u, carrier) in activity.inputs if carrier}
+    assert used <= carriers, used - carriers

@@ -19,10 +19,20 @@ DEFAULT_LANGUAGE = "vi"
 
 @cache
 def catalogue() -> Mapping[str, tuple[str, str]]:
-    from kcfield.domain.messages import common, eligibility, fields, validation, widgets
+    from kcfield.domain.messages import (
+        attachments,
+        common,
+        cp_indicators,
+        eligibility,
+        fields,
+        geo,
+        support,
+        validation,
+        widgets,
+    )
 
     merged: dict[str, tuple[str, str]] = {}
-    for module in (common, validation, eligibility, fields, widgets):
+    for module in (common, validation, eligibility, fields, widgets, attachments, support, cp_indicators, geo):
         overlap = merged.keys() & module.CATALOGUE.keys()
         if overlap:
             raise RuntimeError(f"message codes defined twice: {sorted(overlap)}")
