@@ -3,13 +3,17 @@ and options), saved whole in one transaction and audited as one record."""
 
 from __future__ import annotations
 
+import builtins
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from kcfield.domain.cp import validate_cp_assessment
+from kcfield.domain.enums import CPKind
 from kcfield.domain.errors import ValidationFailed
 from kcfield.domain.model import CPAssessment, CPChecklistEntry, CPInput, CPOption, CPOutput
 from kcfield.domain.serialization import to_json_value
@@ -19,7 +23,9 @@ from kcfield.store.mapping import domain_values, row_to_domain
 from kcfield.store.models import (
     CPAssessmentRow,
     CPChecklistAnswerRow,
+    CPChecklistItem,
     CPInputRow,
+    CPOptionCategory,
     CPOptionRow,
     CPOutputRow,
     EstablishmentRow,
@@ -27,6 +33,48 @@ from kcfield.store.models import (
 
 ENTITY = "cp_assessment"
 CHILDREN = frozenset({"inputs", "outputs", "checklist", "options"})
+
+
+@dataclass(frozen=True, slots=True)
+class AssessmentListItem:
+    """One row of the assessments list."""
+
+    id: UUID
+    establishment_id: UUID
+    establishment_name: str
+    kind: CPKind
+    period_start: date | None
+    period_end: date | None
+    product_name: str
+    options: int
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistItem:
+    """One question of the walk-through checklist (reference data)."""
+
+    code: str
+    theme: str
+    position: int
+    text_vi: str
+    text_en: str
+    option_category: int | None
+
+    def text(self, lang: str) -> str:
+        return self.text_en if lang == "en" and self.text_en else self.text_vi
+
+
+@dataclass(frozen=True, slots=True)
+class OptionCategory:
+    """One of the 8 cleaner-production option categories (reference data)."""
+
+    number: int
+    name_vi: str
+    name_en: str
+    description_vi: str = ""
+
+    def name(self, lang: str) -> str:
+        return self.name_en if lang == "en" and self.name_en else self.name_vi
 
 
 class CPAssessmentService:
@@ -37,7 +85,7 @@ class CPAssessmentService:
         with self._ctx.store.read() as session:
             return _load(session, load_live(session, CPAssessmentRow, ENTITY, record_id))
 
-    def of_establishment(self, establishment_id: UUID) -> list[CPAssessment]:
+    def of_establishment(self, establishment_id: UUID) -> builtins.list[CPAssessment]:
         with self._ctx.store.read() as session:
             rows = session.scalars(
                 select(CPAssessmentRow)
@@ -45,6 +93,52 @@ class CPAssessmentService:
                 .order_by(CPAssessmentRow.id)
             ).all()
             return [_load(session, r) for r in rows]
+
+    def list(self, establishment_id: UUID | None = None) -> builtins.list[AssessmentListItem]:
+        """Live assessments (of one establishment, or all), newest period first."""
+        with self._ctx.store.read() as session:
+            options = (
+                select(func.count())
+                .select_from(CPOptionRow)
+                .where(CPOptionRow.assessment_id == CPAssessmentRow.id)
+                .scalar_subquery()
+            )
+            query = (
+                select(CPAssessmentRow, EstablishmentRow.name, options)
+                .join(EstablishmentRow, EstablishmentRow.id == CPAssessmentRow.establishment_id)
+                .where(CPAssessmentRow.deleted.is_(False))
+            )
+            if establishment_id is not None:
+                query = query.where(CPAssessmentRow.establishment_id == establishment_id)
+            items = [
+                AssessmentListItem(
+                    id=row.id,
+                    establishment_id=row.establishment_id,
+                    establishment_name=name,
+                    kind=CPKind(row.kind),
+                    period_start=row.period_start,
+                    period_end=row.period_end,
+                    product_name=row.product_name,
+                    options=int(count or 0),
+                )
+                for row, name, count in session.execute(query).all()
+            ]
+        items.sort(key=lambda i: (i.period_start or date.min, str(i.id)), reverse=True)
+        return items
+
+    def checklist_items(self) -> builtins.list[ChecklistItem]:
+        """The walk-through checklist from reference data, by theme then position."""
+        with self._ctx.store.read() as session:
+            rows = session.scalars(
+                select(CPChecklistItem).order_by(CPChecklistItem.theme, CPChecklistItem.position)
+            ).all()
+            return [ChecklistItem(r.code, r.theme, r.position, r.text_vi, r.text_en, r.option_category) for r in rows]
+
+    def option_categories(self) -> builtins.list[OptionCategory]:
+        """The option categories (1..8) from reference data."""
+        with self._ctx.store.read() as session:
+            rows = session.scalars(select(CPOptionCategory).order_by(CPOptionCategory.number)).all()
+            return [OptionCategory(r.number, r.name_vi, r.name_en, r.description_vi or "") for r in rows]
 
     def create(self, draft: CPAssessment) -> CPAssessment:
         self._check(draft)

@@ -51,13 +51,14 @@ def open_services(paths: AppPaths, *, database: Path | None = None) -> Services:
 def build_services(ctx: ServiceContext, opened: OpenResult, attachments_dir: Path) -> Services:
     reference = ReferenceService(ctx)
     reference.ensure_loaded()
+    establishments = EstablishmentService(ctx, reference)
     services = Services(
         ctx=ctx,
         opened=opened,
         reference=reference,
-        establishments=EstablishmentService(ctx, reference),
+        establishments=establishments,
         visits=VisitService(ctx),
-        needs=EquipmentNeedService(ctx),
+        needs=EquipmentNeedService(ctx, establishments, reference),
         assessments=CPAssessmentService(ctx),
         collaborators=CollaboratorService(ctx),
         audit=AuditLogService(ctx),

@@ -7,6 +7,8 @@ one (``amends_visit_id``) and starts as its copy, so the original and the correc
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 from uuid import UUID
 
@@ -25,6 +27,21 @@ from kcfield.store.models import EstablishmentRow, VisitRow
 ENTITY = "visit"
 
 
+@dataclass(frozen=True, slots=True)
+class VisitListItem:
+    """One row of the visits list: the visit's headline plus the establishment's name."""
+
+    id: UUID
+    establishment_id: UUID
+    establishment_name: str
+    visit_date: date | None
+    collaborator_code: str
+    purpose: str
+    status: VisitStatus
+    has_position: bool
+    amends_visit_id: UUID | None
+
+
 class VisitService:
     def __init__(self, ctx: ServiceContext) -> None:
         self._ctx = ctx
@@ -41,6 +58,32 @@ class VisitService:
                 .order_by(VisitRow.visit_date.desc(), VisitRow.id.desc())
             ).all()
             return [row_to_domain(r, Visit) for r in rows]
+
+    def recent(self, limit: int = 500, establishment_id: UUID | None = None) -> list[VisitListItem]:
+        """The newest visits (all establishments, or one), newest first, for the visits list."""
+        query = (
+            select(VisitRow, EstablishmentRow.name)
+            .join(EstablishmentRow, EstablishmentRow.id == VisitRow.establishment_id)
+            .where(VisitRow.deleted.is_(False))
+        )
+        if establishment_id is not None:
+            query = query.where(VisitRow.establishment_id == establishment_id)
+        query = query.order_by(VisitRow.visit_date.desc(), VisitRow.created_at.desc(), VisitRow.id.desc())
+        with self._ctx.store.read() as session:
+            return [
+                VisitListItem(
+                    id=row.id,
+                    establishment_id=row.establishment_id,
+                    establishment_name=name,
+                    visit_date=row.visit_date,
+                    collaborator_code=row.collaborator_code,
+                    purpose=row.purpose,
+                    status=VisitStatus(row.status),
+                    has_position=row.latitude is not None and row.longitude is not None,
+                    amends_visit_id=row.amends_visit_id,
+                )
+                for row, name in session.execute(query.limit(limit)).all()
+            ]
 
     def create(self, draft: Visit) -> Visit:
         visit = self._validated(dataclasses.replace(draft, status=VisitStatus.DRAFT, finalised_at=None))

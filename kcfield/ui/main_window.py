@@ -33,11 +33,14 @@ from kcfield.services.drafts import DraftStore
 from kcfield.services.duplicates import DuplicateFinder
 from kcfield.ui.about import AboutDialog
 from kcfield.ui.actions import build_actions
+from kcfield.ui.cp.page import CPPage
+from kcfield.ui.needs.page import NeedsPage
 from kcfield.ui.pages.placeholder import PlaceholderPage
 from kcfield.ui.registry.editor import EstablishmentEditor
 from kcfield.ui.registry.page import RegistryPage
 from kcfield.ui.settings_dialog import SettingsDialog
 from kcfield.ui.tasks import Tasks
+from kcfield.ui.visits.page import VisitsPage
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 STATUS_REFRESH_MS = 60_000
@@ -64,12 +67,15 @@ class MainWindow(QMainWindow):
         self.resize(1200, 760)
 
         self.registry = RegistryPage(services, tasks, lang, self)
+        self.visits = VisitsPage(services, tasks, drafts, lang, self)
+        self.needs = NeedsPage(services, tasks, drafts, lang, self)
+        self.cp = CPPage(services, tasks, drafts, lang, self)
         later = self.tr("Phần này sẽ có trong phiên bản tới. Hiện bạn quản lý hồ sơ cơ sở ở trang «Cơ sở».")
         self.pages: list[tuple[str, QWidget]] = [
             (self.tr("Cơ sở"), self.registry),
-            (self.tr("Lượt khảo sát"), PlaceholderPage(self.tr("Lượt khảo sát"), later)),
-            (self.tr("Nhu cầu thiết bị"), PlaceholderPage(self.tr("Nhu cầu hỗ trợ máy móc thiết bị"), later)),
-            (self.tr("Đánh giá SXSH"), PlaceholderPage(self.tr("Đánh giá sản xuất sạch hơn"), later)),
+            (self.tr("Lượt khảo sát"), self.visits),
+            (self.tr("Nhu cầu thiết bị"), self.needs),
+            (self.tr("Đánh giá SXSH"), self.cp),
             (self.tr("Đồng bộ"), PlaceholderPage(self.tr("Gửi và nhận dữ liệu với Trung tâm"), later)),
             (self.tr("Báo cáo"), PlaceholderPage(self.tr("Báo cáo"), later)),
         ]
@@ -105,6 +111,9 @@ class MainWindow(QMainWindow):
         self.app_actions.quit.triggered.connect(self.close)
         self.registry.open_requested.connect(self.open_editor)
         self.registry.new_requested.connect(lambda: self.open_editor(None))
+        self.registry.related_requested.connect(self.show_related)
+        self._shown_pages: set[int] = {0}
+        self.nav.currentRowChanged.connect(self._first_show)
         tasks.failed.connect(lambda message: self.statusBar().showMessage(message, 15_000))
 
         self._restore_geometry()
@@ -164,6 +173,25 @@ class MainWindow(QMainWindow):
                 editor.save()
                 return
         self.statusBar().showMessage(self.tr("Không có hồ sơ nào đang sửa để lưu."), 5000)
+
+    # --- the other pages ------------------------------------------------------------------------------
+
+    def show_related(self, kind: str, establishment_id: UUID | None) -> None:
+        """From an establishment, its visits, needs or assessments in one click."""
+        pages: dict[str, VisitsPage | NeedsPage | CPPage] = {"visits": self.visits, "needs": self.needs, "cp": self.cp}
+        page = pages[kind]
+        self._shown_pages.add(self.stack.indexOf(page))
+        self.nav.setCurrentRow(self.stack.indexOf(page))
+        page.show_for_establishment(establishment_id)
+
+    def _first_show(self, row: int) -> None:
+        """A page loads its list the first time it is shown, not at start-up."""
+        if row in self._shown_pages:
+            return
+        self._shown_pages.add(row)
+        page = self.stack.widget(row)
+        if isinstance(page, VisitsPage | NeedsPage | CPPage):
+            page.show_for_establishment(None)
 
     # --- status bar ----------------------------------------------------------------------------------
 

@@ -34,6 +34,8 @@ def test_pages_and_placeholders_say_what_they_are(qtbot: QtBot, profiled: Servic
     with qtbot.waitActive(window):
         window.show()
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.visits
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     page = window.stack.currentWidget()
     assert isinstance(page, PlaceholderPage) and "phiên bản tới" in page.body.text()
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
@@ -232,3 +234,30 @@ def test_create_with_a_wrong_tax_code_correct_it_then_find_it_without_accents(
         return item is not None and item.name == "Cơ sở Nước mắm Đồng Tiến" and item.tax_code == "0300588569"
 
     qtbot.waitUntil(found, timeout=5000)
+
+
+def test_an_establishments_visits_needs_and_assessments_are_one_click_away(
+    qtbot: QtBot, profiled: Services, app_paths: AppPaths
+) -> None:
+    from kcfield.domain.model import EquipmentNeed, Visit
+
+    est = profiled.establishments.create(Establishment(name="Cơ sở bún Tư Hùng", commune_code=26596))
+    other = profiled.establishments.create(Establishment(name="Cơ sở khác", commune_code=26596))
+    assert est.id is not None and other.id is not None
+    from datetime import date
+
+    profiled.visits.create(Visit(establishment_id=est.id, visit_date=date(2026, 11, 20), purpose="Khảo sát"))
+    profiled.visits.create(Visit(establishment_id=other.id, visit_date=date(2026, 11, 21), purpose="Khác"))
+    profiled.needs.create(EquipmentNeed(establishment_id=est.id, equipment_name="Máy sấy", unit_price_vnd=10_000_000))
+    keep: list[object] = []
+    window = build_window(profiled, app_paths, keep)
+    qtbot.addWidget(window)
+    window.show_related("visits", est.id)
+    assert window.stack.currentWidget() is window.visits
+    qtbot.waitUntil(lambda: window.visits.model.rowCount() == 1, timeout=5000)
+    window.show_related("needs", est.id)
+    assert window.stack.currentWidget() is window.needs
+    qtbot.waitUntil(lambda: window.needs.model.rowCount() == 1, timeout=5000)
+    window.nav.setCurrentRow(1)  # the visits page keeps its filter; the all-visits list is one click away
+    window.visits.show_for_establishment(None)
+    qtbot.waitUntil(lambda: window.visits.model.rowCount() == 2, timeout=5000)

@@ -9,6 +9,7 @@ database in the GUI thread: every service call goes through the task runner, wri
 from __future__ import annotations
 
 import dataclasses
+import functools
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
@@ -50,6 +51,7 @@ class RegistryPage(QWidget):
     open_requested = Signal(object)  # UUID
     new_requested = Signal()
     selection_changed = Signal(object)  # UUID | None
+    related_requested = Signal(str, object)  # ("visits" | "needs" | "cp", establishment UUID)
 
     def __init__(self, services: Services, tasks: Tasks, lang: str = "vi", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -381,6 +383,15 @@ class RegistryPage(QWidget):
         self._select_row(index.row())
         menu = QMenu(self)
         menu.addAction(self.tr("Mở hồ sơ"), self._open_current)
+        menu.addSeparator()
+        current = self.current_id()
+        for kind, label in (
+            ("visits", self.tr("Các lượt khảo sát của cơ sở")),
+            ("needs", self.tr("Nhu cầu thiết bị của cơ sở")),
+            ("cp", self.tr("Đánh giá SXSH của cơ sở")),
+        ):
+            menu.addAction(label, functools.partial(self.related_requested.emit, kind, current))
+        menu.addSeparator()
         menu.addAction(self.tr("Xoá…"), self.delete_selected)
         menu.exec(self.table.viewport().mapToGlobal(pos))
 

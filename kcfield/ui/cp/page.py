@@ -1,0 +1,232 @@
+"""The cleaner-production assessments page: a list (all, or one establishment's), "Thêm đánh giá", and the
+editor on double-click. Every read goes through the task runner."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+import shiboken6
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kcfield.domain.model import CPAssessment
+from kcfield.services.assessments import AssessmentListItem
+from kcfield.services.container import Services
+from kcfield.services.drafts import DraftStore
+from kcfield.services.registry import EstablishmentListItem, RegistryQuery
+from kcfield.ui.cp.editor import CPEditor, error_text
+from kcfield.ui.cp.model import CPListModel, RecordRole
+from kcfield.ui.tasks import Lane, Tasks
+
+PICKER_LIMIT = 200
+
+
+class EstablishmentPicker(QDialog):
+    """A small search-and-pick list of establishments (registry search, first matches only)."""
+
+    def __init__(self, services: Services, tasks: Tasks, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._tasks = tasks
+        self.chosen: UUID | None = None
+        self.setWindowTitle(self.tr("Chọn cơ sở"))
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Tìm theo tên, mã số thuế, người đại diện, điện thoại, thôn/ấp, xã…"))
+        self.list = QListWidget(self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, parent=self
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        self.list.itemDoubleClicked.connect(lambda _item: self._accept())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(buttons)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(200)
+        self._timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.refresh()
+
+    def refresh(self) -> None:
+        registry, text = self._services.registry, self.search.text().strip()
+
+        def find(_ctx: object) -> list[EstablishmentListItem]:
+            ids = registry.search(RegistryQuery(text=text)) if text else registry.first_ids(PICKER_LIMIT)
+            return registry.items(ids[:PICKER_LIMIT])
+
+        self._tasks.run(find, on_success=self._show, lane=Lane.READ, key="cp-picker")
+
+    def _show(self, items: list[EstablishmentListItem]) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.list.clear()
+        for est in items:
+            entry = QListWidgetItem(f"{est.name} — {est.commune_name}" if est.commune_name else est.name)
+            entry.setData(Qt.ItemDataRole.UserRole, est.id)
+            self.list.addItem(entry)
+        if items:
+            self.list.setCurrentRow(0)
+
+    def _accept(self) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            return
+        self.chosen = item.data(Qt.ItemDataRole.UserRole)
+        self.accept()
+
+
+class CPPage(QWidget):
+    editor_opened = Signal(object)  # the CPEditor (tests, main window)
+
+    def __init__(
+        self, services: Services, tasks: Tasks, drafts: DraftStore, lang: str = "vi", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._tasks = tasks
+        self._drafts = drafts
+        self._lang = lang
+        self.establishment_id: UUID | None = None
+        self.editor: CPEditor | None = None
+        self.picker: EstablishmentPicker | None = None
+        self.title = QLabel(self)
+        self.add_button = QPushButton(self.tr("Thêm đánh giá"), self)
+        self.open_button = QPushButton(self.tr("Mở"), self)
+        self.model = CPListModel(self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # kind, period, count
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)  # establishment: long, resizable
+        header.resizeSection(0, 340)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # product
+        self.view.doubleClicked.connect(self._on_double_click)
+        self.add_button.clicked.connect(self.add_assessment)
+        self.open_button.clicked.connect(self.open_current)
+        self.message = QLabel(self)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.open_button)
+        top.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.message)
+        self._update_title()
+
+    # --- listing ----------------------------------------------------------------------------------------
+
+    def show_for_establishment(self, establishment_id: UUID | None) -> None:
+        self.establishment_id = establishment_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        service, est = self._services.assessments, self.establishment_id
+        self._tasks.run(
+            lambda _ctx: service.list(est),
+            on_success=self._on_listed,
+            on_failure=self._on_failed,
+            lane=Lane.READ,
+            key="cp-page-list",
+        )
+
+    def _on_listed(self, rows: list[AssessmentListItem]) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.model.set_rows(rows)
+        self.message.setText("" if rows else self.tr("Chưa có đánh giá nào."))
+        self._update_title(rows)
+
+    def _update_title(self, rows: list[AssessmentListItem] | None = None) -> None:
+        if self.establishment_id is not None and rows:
+            self.title.setText(self.tr("Đánh giá sản xuất sạch hơn — {name}").format(name=rows[0].establishment_name))
+        else:
+            self.title.setText(self.tr("Đánh giá sản xuất sạch hơn"))
+
+    def _on_failed(self, error: BaseException) -> None:
+        if shiboken6.isValid(self):
+            self.message.setText(error_text(error, self._lang))
+
+    # --- opening ----------------------------------------------------------------------------------------
+
+    def current_item(self) -> AssessmentListItem | None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return None
+        item = index.data(RecordRole)
+        return item if isinstance(item, AssessmentListItem) else None
+
+    def _on_double_click(self, index: QModelIndex) -> None:
+        item = index.data(RecordRole)
+        if isinstance(item, AssessmentListItem):
+            self.open_assessment(item.id)
+
+    def open_current(self) -> None:
+        item = self.current_item()
+        if item is not None:
+            self.open_assessment(item.id)
+
+    def open_assessment(self, assessment_id: UUID) -> None:
+        service = self._services.assessments
+        self._tasks.run(
+            lambda _ctx: service.get(assessment_id),
+            on_success=self._open_editor,
+            on_failure=self._on_failed,
+            lane=Lane.READ,
+        )
+
+    def add_assessment(self) -> None:
+        if self.establishment_id is not None:
+            self.new_assessment(self.establishment_id)
+            return
+        picker = EstablishmentPicker(self._services, self._tasks, self)
+        picker.setWindowModality(Qt.WindowModality.WindowModal)
+        picker.accepted.connect(lambda: self._picked(picker))
+        self.picker = picker
+        picker.open()
+
+    def _picked(self, picker: EstablishmentPicker) -> None:
+        self.picker = None
+        picker.deleteLater()
+        if picker.chosen is not None:
+            self.new_assessment(picker.chosen)
+
+    def new_assessment(self, establishment_id: UUID) -> None:
+        self._open_editor(None, establishment_id)
+
+    def _open_editor(self, record: CPAssessment | None, establishment_id: UUID | None = None) -> None:
+        if not shiboken6.isValid(self):
+            return
+        est = establishment_id if establishment_id is not None else (record.establishment_id if record else None)
+        assert est is not None
+        editor = CPEditor(self._services, self._tasks, self._drafts, self._lang, record, est, self)
+        editor.saved.connect(lambda _saved: self.refresh())
+        editor.finished.connect(lambda _r: self._editor_closed(editor))
+        self.editor = editor
+        editor.show()
+        self.editor_opened.emit(editor)
+
+    def _editor_closed(self, editor: CPEditor) -> None:
+        if self.editor is editor:
+            self.editor = None
+        editor.deleteLater()
