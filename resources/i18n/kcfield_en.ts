@@ -148,6 +148,701 @@ Reopen them to carry on?</translation>
     </message>
 </context>
 <context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <location filename="../../kcfield/ui/attachments/panel.py" line="+75"/>
+        <source>Ảnh và tài liệu đính kèm</source>
+        <translation>Attached photos and documents</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Thêm ảnh/tài liệu…</source>
+        <translation>Add photo/document…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chọn ảnh (JPEG, PNG) hoặc tài liệu PDF; có thể kéo thả tệp vào đây.</source>
+        <translation>Choose photos (JPEG, PNG) or PDF documents; you can also drag and drop files here.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mở</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mở tệp đã chọn bằng chương trình xem ảnh/PDF của máy.</source>
+        <translation>Open the selected file in this computer&apos;s photo/PDF viewer.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sửa chú thích…</source>
+        <translation>Edit caption…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Xoá</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thu nhỏ ảnh lớn</source>
+        <translation>Shrink large photos</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ảnh có cạnh dài hơn 2000 điểm ảnh được thu nhỏ còn 2000 điểm ảnh và lưu dạng JPEG trước khi đính kèm, để tiết kiệm chỗ trên máy và khi gửi dữ liệu. Tệp gốc trên máy không bị thay đổi và không được chép vào. Bỏ chọn để đính kèm ảnh với cỡ gốc.</source>
+        <translation>Photos with a side longer than 2000 pixels are shrunk to 2000 pixels and saved as JPEG before they are attached, to save space on the computer and when sending data. The original file on the computer is not changed and is not copied in. Untick to attach photos at their original size.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Lưu hồ sơ trước khi thêm ảnh</source>
+        <translation>Save the record before adding photos</translation>
+    </message>
+    <message>
+        <location line="+103"/>
+        <source>Chưa có tệp đính kèm.</source>
+        <translation>No attachments yet.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n tệp; tất cả nguyên vẹn</source>
+        <translation>
+            <numerusform>%n file; intact</numerusform>
+            <numerusform>%n files; all intact</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tệp «%1» đã bị thay đổi hoặc mất</source>
+        <translation>File «%1» has been changed or is missing</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Chọn ảnh hoặc tài liệu</source>
+        <translation>Choose photos or documents</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ảnh và PDF (*.jpg *.jpeg *.png *.pdf)</source>
+        <translation>Photos and PDF (*.jpg *.jpeg *.png *.pdf)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>Không đính kèm được %n tệp:</source>
+        <translation>
+            <numerusform>Could not attach %n file:</numerusform>
+            <numerusform>Could not attach %n files:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Chú thích</source>
+        <translation>Caption</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chú thích cho «%1»:</source>
+        <translation>Caption for «%1»:</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Xoá tệp đính kèm</source>
+        <translation>Delete attachment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xoá «%1» khỏi hồ sơ này?</source>
+        <translation>Delete «%1» from this record?</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Máy chưa có chương trình mở được tệp «%1».</source>
+        <translation>This computer has no program that can open «%1».</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Lỗi: %1</source>
+        <translation>Error: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CPChecklist</name>
+    <message>
+        <location filename="../../kcfield/ui/cp/checklist.py" line="+28"/>
+        <source>Chưa rõ</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Có</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không áp dụng</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Đang tải danh mục câu hỏi…</source>
+        <translation>Loading the checklist…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Quản lý nội vi</source>
+        <translation>Housekeeping</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Năng lượng</source>
+        <translation>Energy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nước</source>
+        <translation>Water</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Nguyên liệu</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chất thải</source>
+        <translation>Waste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hoá chất</source>
+        <translation>Chemicals</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thiết bị</source>
+        <translation>Equipment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kiểm soát quá trình</source>
+        <translation>Process control</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An toàn lao động</source>
+        <translation>Occupational safety</translation>
+    </message>
+</context>
+<context>
+    <name>CPEditor</name>
+    <message>
+        <location filename="../../kcfield/ui/cp/editor.py" line="+94"/>
+        <source>Đánh giá sản xuất sạch hơn</source>
+        <translation>Cleaner production (CP) assessment</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Đang tải…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Đánh giá sản xuất sạch hơn — {name}</source>
+        <translation>Cleaner production (CP) assessment — {name}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Không tải được dữ liệu: {error}</source>
+        <translation>Could not load the data: {error}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Bản nháp</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Có bản nháp chưa lưu của đánh giá này. Khôi phục bản nháp?</source>
+        <translation>There is an unsaved draft of this assessment. Restore the draft?</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>{tab}: có ô ngày/số chưa đọc được.</source>
+        <translation>{tab}: a date or number cell could not be read.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{tab}, dòng {row}, cột «{column}»: «{text}» không phải là số.</source>
+        <translation>{tab}, row {row}, column «{column}»: «{text}» is not a number.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Chưa lưu được: </source>
+        <translation>Not saved yet: </translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Không lưu được: </source>
+        <translation>Could not save: </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Đóng đánh giá</source>
+        <translation>Close assessment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đánh giá có thay đổi chưa lưu. Lưu trước khi đóng?</source>
+        <translation>The assessment has unsaved changes. Save before closing?</translation>
+    </message>
+    <message>
+        <location filename="../../kcfield/ui/cp/form.py" line="+24"/>
+        <source>Nguyên liệu</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Năng lượng</source>
+        <translation>Energy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nước</source>
+        <translation>Water</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hoá chất</source>
+        <translation>Chemicals</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+18"/>
+        <source>Loại</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <location line="+18"/>
+        <source>Tên</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <location line="+18"/>
+        <source>Số lượng</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <location line="+18"/>
+        <location line="+36"/>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <source>Đơn giá (đồng)</source>
+        <translation>Unit price (VND)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+54"/>
+        <source>Loại năng lượng</source>
+        <translation>Energy type</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <location line="+80"/>
+        <source>Sản phẩm</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location line="-79"/>
+        <source>Phụ phẩm</source>
+        <translation>By-product</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nước thải</source>
+        <translation>Wastewater</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chất thải rắn</source>
+        <translation>Solid waste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Khí thải</source>
+        <translation>Air emissions</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nơi thải / sử dụng</source>
+        <translation>Discharged to / used for</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Làm ngay</source>
+        <translation>Do now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nghiên cứu thêm</source>
+        <translation>Study further</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loại bỏ</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đề xuất</source>
+        <translation>Proposed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đang thực hiện</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã thực hiện</source>
+        <translation>Implemented</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không thực hiện</source>
+        <translation>Not implemented</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nhóm giải pháp</source>
+        <translation>Option category</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mô tả</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đầu tư (đồng)</source>
+        <translation>Investment (VND)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tiết kiệm/năm (đồng)</source>
+        <translation>Savings/year (VND)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Chi phí tăng thêm/năm (đồng)</source>
+        <translation>Extra cost/year (VND)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Lượng tiết kiệm/năm</source>
+        <translation>Quantity saved/year</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sàng lọc</source>
+        <translation>Screening</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Đánh giá nhanh</source>
+        <translation>Quick assessment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đánh giá chi tiết</source>
+        <translation>Detailed assessment</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Loại đánh giá</source>
+        <translation>Assessment type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Từ ngày</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đến ngày</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Công đoạn trọng tâm</source>
+        <translation>Focus process step</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sản lượng trong kỳ</source>
+        <translation>Output in the period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đơn vị sản lượng</source>
+        <translation>Output unit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+116"/>
+        <source>Chung</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location line="-115"/>
+        <location line="+117"/>
+        <source>Đầu vào</source>
+        <translation>Inputs</translation>
+    </message>
+    <message>
+        <location line="-116"/>
+        <location line="+117"/>
+        <source>Đầu ra và chất thải</source>
+        <translation>Outputs and waste</translation>
+    </message>
+    <message>
+        <location line="-116"/>
+        <source>Kiểm tra nhanh</source>
+        <translation>Quick check</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+116"/>
+        <source>Giải pháp</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <location line="-115"/>
+        <source>Chỉ số</source>
+        <translation>Indicators</translation>
+    </message>
+</context>
+<context>
+    <name>CPFacts</name>
+    <message>
+        <location filename="../../kcfield/ui/cp/facts.py" line="+37"/>
+        <source>định mức</source>
+        <translation>the norm</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>mức tham khảo</source>
+        <translation>the benchmark</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cao hơn</source>
+        <translation>above</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bằng</source>
+        <translation>equal to</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>thấp hơn</source>
+        <translation>below</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>mức này không áp dụng cho kỳ đánh giá</source>
+        <translation>this level does not apply to the assessment period</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>vượt định mức</source>
+        <translation>exceeds the norm</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Suất tiêu hao trên đơn vị sản phẩm</source>
+        <translation>Specific consumption per unit of product</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chưa tính được: cần sản lượng sản phẩm và số liệu đầu vào có đơn vị.</source>
+        <translation>Cannot be calculated yet: needs the product output and input figures with units.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>định mức theo quy định pháp luật</source>
+        <translation>Statutory norm</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>số liệu tham khảo</source>
+        <translation>Reference figure</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tổng năng lượng</source>
+        <translation>Total energy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chưa có đầu vào năng lượng.</source>
+        <translation>No energy inputs yet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Giải pháp</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+17"/>
+        <source>Chưa có giải pháp.</source>
+        <translation>No options yet.</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>không hoàn vốn</source>
+        <translation>no payback</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>hoàn vốn {years} năm</source>
+        <translation>payback {years} years</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>giảm {co2} t CO₂/năm</source>
+        <translation>avoids {co2} t CO2/year</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tiết kiệm theo nhóm giải pháp</source>
+        <translation>Savings by option category</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{number}. {name}: {options} giải pháp, đầu tư {investment}, tiết kiệm ròng {net}/năm</source>
+        <translation>{number}. {name}: {options} option(s), investment {investment}, net savings {net}/year</translation>
+    </message>
+</context>
+<context>
+    <name>CPGrid</name>
+    <message>
+        <location filename="../../kcfield/ui/cp/tables.py" line="+226"/>
+        <source>Thêm dòng</source>
+        <translation>Add row</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xoá dòng</source>
+        <translation>Delete row</translation>
+    </message>
+</context>
+<context>
+    <name>CPListModel</name>
+    <message>
+        <location filename="../../kcfield/ui/cp/model.py" line="+21"/>
+        <source>Cơ sở</source>
+        <translation>Establishment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loại đánh giá</source>
+        <translation>Assessment type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kỳ đánh giá</source>
+        <translation>Assessment period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sản phẩm</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số giải pháp</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nhanh</source>
+        <translation>Quick</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chi tiết</source>
+        <translation>Detailed</translation>
+    </message>
+</context>
+<context>
+    <name>CPPage</name>
+    <message>
+        <location filename="../../kcfield/ui/cp/page.py" line="+110"/>
+        <source>Thêm đánh giá</source>
+        <translation>New assessment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mở</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Chưa có đánh giá nào.</source>
+        <translation>No assessments yet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Đánh giá sản xuất sạch hơn — {name}</source>
+        <translation>Cleaner production (CP) assessment — {name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đánh giá sản xuất sạch hơn</source>
+        <translation>Cleaner production (CP) assessment</translation>
+    </message>
+</context>
+<context>
     <name>ColumnChooser</name>
     <message>
         <location filename="../../kcfield/ui/registry/column_chooser.py" line="+25"/>
@@ -252,6 +947,44 @@ Right after deleting it you can still click &quot;Undo&quot;.</translation>
         <location line="+2"/>
         <source>Lý do: {reason}</source>
         <translation>Reason: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>EditorBar</name>
+    <message>
+        <location filename="../../kcfield/ui/visits/bar.py" line="+24"/>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lưu phiếu khảo sát (Ctrl+S)</source>
+        <translation>Save the visit form (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hoàn tất phiếu</source>
+        <translation>Finalise form</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Khoá phiếu và lưu lại hồ sơ cơ sở tại thời điểm này</source>
+        <translation>Lock the form and keep a snapshot of the establishment&apos;s record as it is now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tạo bản điều chỉnh</source>
+        <translation>Create amendment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tạo một phiếu nháp mới để sửa; phiếu đã hoàn tất được giữ nguyên</source>
+        <translation>Create a new draft form to edit; the final form is kept unchanged</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -548,6 +1281,54 @@ Choose &quot;No&quot; to discard what you have entered.</translation>
     </message>
 </context>
 <context>
+    <name>EstablishmentPicker</name>
+    <message>
+        <location filename="../../kcfield/ui/cp/page.py" line="-118"/>
+        <location filename="../../kcfield/ui/needs/picker.py" line="+24"/>
+        <source>Chọn cơ sở</source>
+        <translation>Choose establishment</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../kcfield/ui/needs/picker.py" line="+4"/>
+        <location filename="../../kcfield/ui/visits/picker.py" line="+40"/>
+        <source>Tìm theo tên, mã số thuế, người đại diện, điện thoại, thôn/ấp, xã…</source>
+        <translation>Search by name, tax code, representative, phone, village/hamlet, commune…</translation>
+    </message>
+    <message>
+        <location filename="../../kcfield/ui/needs/picker.py" line="+5"/>
+        <location filename="../../kcfield/ui/visits/picker.py" line="+5"/>
+        <source>Chọn</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../kcfield/ui/visits/picker.py" line="+1"/>
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Đang hiện {shown}/{total} cơ sở; gõ thêm để thu hẹp.</source>
+        <translation>Showing {shown} of {total} establishments; type more to narrow down.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{total} cơ sở</source>
+        <translation>{total} establishments</translation>
+    </message>
+    <message>
+        <location filename="../../kcfield/ui/visits/picker.py" line="-8"/>
+        <source>Chọn cơ sở cho lượt khảo sát</source>
+        <translation>Choose the establishment for the visit</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Còn {count} cơ sở khác; gõ thêm để thu hẹp.</source>
+        <translation>{count} more establishments; type more to narrow down.</translation>
+    </message>
+</context>
+<context>
     <name>FactsPanel</name>
     <message>
         <location filename="../../kcfield/ui/registry/editor_facts.py" line="+33"/>
@@ -633,12 +1414,12 @@ Choose &quot;No&quot; to discard what you have entered.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kcfield/ui/main_window.py" line="+55"/>
+        <location filename="../../kcfield/ui/main_window.py" line="+66"/>
         <source>kcfield — Khảo sát cơ sở công nghiệp nông thôn</source>
         <translation>kcfield — Rural industrial establishment survey</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Phần này sẽ có trong phiên bản tới. Hiện bạn quản lý hồ sơ cơ sở ở trang «Cơ sở».</source>
         <translation>This part is coming in the next version. For now, establishment records are managed on the &quot;Establishments&quot; page.</translation>
     </message>
@@ -658,19 +1439,9 @@ Choose &quot;No&quot; to discard what you have entered.</translation>
         <translation>Equipment needs</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Nhu cầu hỗ trợ máy móc thiết bị</source>
-        <translation>Machinery and equipment support needs</translation>
-    </message>
-    <message>
         <location line="+1"/>
         <source>Đánh giá SXSH</source>
         <translation>CP assessment</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Đánh giá sản xuất sạch hơn</source>
-        <translation>Cleaner production (CP) assessment</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -688,7 +1459,7 @@ Choose &quot;No&quot; to discard what you have entered.</translation>
         <translation>Reports</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+87"/>
         <source>Đã lưu «%1».</source>
         <translation>Saved &quot;%1&quot;.</translation>
     </message>
@@ -698,7 +1469,7 @@ Choose &quot;No&quot; to discard what you have entered.</translation>
         <translation>No record is being edited, so there is nothing to save.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+32"/>
         <source>Chưa gửi: %1 thay đổi</source>
         <translation>Unsent changes: %1</translation>
     </message>
@@ -753,6 +1524,347 @@ Choose &quot;No&quot; to discard what you have entered.</translation>
     </message>
 </context>
 <context>
+    <name>NeedEditor</name>
+    <message>
+        <location filename="../../kcfield/ui/needs/editor.py" line="+109"/>
+        <source>Nhu cầu hỗ trợ máy móc, thiết bị</source>
+        <translation>Equipment needs</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lưu nhu cầu hỗ trợ (Ctrl+S)</source>
+        <translation>Save the equipment need (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Chưa lưu được: {problems}</source>
+        <translation>Not saved yet: {problems}</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Nhu cầu mới</source>
+        <translation>New equipment need</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Đóng nhu cầu hỗ trợ</source>
+        <translation>Close equipment need</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhu cầu này có thay đổi chưa lưu.
+Bạn có muốn lưu trước khi đóng không?</source>
+        <translation>This equipment need has unsaved changes.
+Do you want to save before closing?</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Không đọc được quy định hỗ trợ: {error}</source>
+        <translation>Could not read the support rules: {error}</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Chưa lưu được: {reason}</source>
+        <translation>Not saved yet: {reason}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Không lưu được bản nháp: {reason}</source>
+        <translation>Could not save the draft: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>NeedForm</name>
+    <message>
+        <location filename="../../kcfield/ui/needs/form.py" line="+60"/>
+        <source>Ví dụ: sấy, đóng gói, xay xát…</source>
+        <translation>e.g. drying, packing, milling…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nâng cao năng suất</source>
+        <translation>Higher productivity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nâng cao chất lượng</source>
+        <translation>Better quality</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tiết kiệm nguyên liệu, năng lượng</source>
+        <translation>Saving materials and energy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giảm ô nhiễm môi trường</source>
+        <translation>Less environmental pollution</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sản phẩm mới</source>
+        <translation>New products</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Máy móc, thiết bị mới (chưa qua sử dụng)</source>
+        <translation>New (unused) machinery and equipment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Là dây chuyền công nghệ hoàn chỉnh</source>
+        <translation>Is a complete technology line</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Hạng mục này đã được ngân sách nhà nước hỗ trợ trước đây</source>
+        <translation>This item has already received state budget support</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Máy móc, thiết bị</source>
+        <translation>Machinery and equipment</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Tên máy móc, thiết bị</source>
+        <translation>Equipment &amp;name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thông số kỹ thuật</source>
+        <translation>Technical specifications</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Công đoạn sản xuất</source>
+        <translation>Production step</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhà cung cấp</source>
+        <translation>Supplier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mục đích đầu tư</source>
+        <translation>Investment purpose</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Chi phí và đề nghị hỗ trợ</source>
+        <translation>Cost and support requested</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Số lượng</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đơn giá (đồng)</source>
+        <translation>Unit price (VND)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thành tiền (số lượng × đơn giá)</source>
+        <translation>Amount (quantity x unit price)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vốn đối ứng của cơ sở (đồng)</source>
+        <translation>Establishment&apos;s own contribution (VND)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đề nghị hỗ trợ (đồng)</source>
+        <translation>Support requested (VND)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Điều kiện hỗ trợ</source>
+        <translation>Support conditions</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trường hợp loại trừ</source>
+        <translation>Exclusion</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hiệu quả dự kiến</source>
+        <translation>Expected benefits</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tăng công suất (%)</source>
+        <translation>Capacity increase (%)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lao động tiết kiệm (người)</source>
+        <translation>Labour saved (people)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Điện tiết kiệm (kWh/năm)</source>
+        <translation>Electricity saved (kWh/year)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Không thuộc diện loại trừ</source>
+        <translation>Not excluded</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsPage</name>
+    <message>
+        <location filename="../../kcfield/ui/needs/page.py" line="+55"/>
+        <location line="+127"/>
+        <source>Nhu cầu hỗ trợ máy móc, thiết bị</source>
+        <translation>Equipment needs</translation>
+    </message>
+    <message>
+        <location line="-126"/>
+        <source>Thêm nhu cầu</source>
+        <translation>New equipment need</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Xem tất cả cơ sở</source>
+        <translation>Show all establishments</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Danh sách nhu cầu</source>
+        <translation>Equipment needs list</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tổng theo xã</source>
+        <translation>Totals by commune/ward</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Đang tải…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Nhu cầu hỗ trợ của {name}</source>
+        <translation>Equipment needs of {name}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{count} nhu cầu. Tổng chi phí {cost}; đề nghị hỗ trợ {requested}; được hỗ trợ tối đa {allowed}</source>
+        <translation>{count} equipment need(s). Total cost {cost}; support requested {requested}; maximum support {allowed}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> ({refused} nhu cầu không được hỗ trợ)</source>
+        <translation> ({refused} need(s) not eligible for support)</translation>
+    </message>
+</context>
+<context>
+    <name>PositionBox</name>
+    <message>
+        <location filename="../../kcfield/ui/visits/position.py" line="+47"/>
+        <source>Ví dụ: 10°29&apos;28&quot;B 107°16&apos;17&quot;Đ hoặc 10.4912, 107.2714 — dán từ điện thoại</source>
+        <translation>e.g. 10 29 28 N 107 16 17 E or 10.4912, 107.2714 — paste from a phone</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Toạ độ</source>
+        <translation>Coordinates</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+12"/>
+        <source>Sai số (m)</source>
+        <translation>Accuracy (m)</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>— chưa rõ —</source>
+        <translation>— unknown —</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GPS</source>
+        <translation>GPS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhập tay</source>
+        <translation>Entered by hand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Theo địa chỉ (geocoded)</source>
+        <translation>From the address (geocoded)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đọc từ tệp NMEA…</source>
+        <translation>Read from NMEA file…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nguồn</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>Chọn tệp NMEA của máy GPS</source>
+        <translation>Choose the GPS receiver&apos;s NMEA file</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tệp NMEA (*.nmea *.txt *.log);;Mọi tệp (*)</source>
+        <translation>NMEA files (*.nmea *.txt *.log);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Không đọc được tệp: {error}</source>
+        <translation>Could not read the file: {error}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tệp không có vị trí GPS hợp lệ ({count} dòng NMEA, {bad} dòng sai mã kiểm tra).</source>
+        <translation>The file has no valid GPS position ({count} NMEA lines, {bad} with a bad checksum).</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Chưa đọc được toạ độ</source>
+        <translation>Coordinates not read yet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Đọc được: {dms}  ({decimal})</source>
+        <translation>Read as: {dms}  ({decimal})</translation>
+    </message>
+</context>
+<context>
     <name>RegistryFilters</name>
     <message>
         <location filename="../../kcfield/ui/registry/filters.py" line="+32"/>
@@ -761,12 +1873,12 @@ Choose &quot;No&quot; to discard what you have entered.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+45"/>
+        <location line="+44"/>
         <source>Tất cả xã/phường</source>
         <translation>All communes/wards</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-41"/>
         <source>Lọc theo loại hình</source>
         <translation>Filter by type</translation>
     </message>
@@ -987,7 +2099,7 @@ Choose &quot;No&quot; to discard what you have entered.</translation>
 <context>
     <name>RegistryPage</name>
     <message>
-        <location filename="../../kcfield/ui/registry/page.py" line="+69"/>
+        <location filename="../../kcfield/ui/registry/page.py" line="+70"/>
         <source>Tìm theo tên, mã số thuế, người đại diện, điện thoại, thôn/ấp, xã…</source>
         <translation>Search by name, tax code, representative, phone, village/hamlet, commune…</translation>
     </message>
@@ -1017,12 +2129,12 @@ Choose &quot;No&quot; to discard what you have entered.</translation>
         <translation>Delete the selected establishment (Delete); you can undo this right afterwards</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Cột hiển thị</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+43"/>
         <source>Danh sách cơ sở</source>
         <translation>Establishment list</translation>
     </message>
@@ -1070,7 +2182,22 @@ Choose &quot;No&quot; to discard what you have entered.</translation>
         <translation>Open record</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Các lượt khảo sát của cơ sở</source>
+        <translation>The establishment&apos;s visits</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Nhu cầu thiết bị của cơ sở</source>
+        <translation>The establishment&apos;s equipment needs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đánh giá SXSH của cơ sở</source>
+        <translation>The establishment&apos;s CP assessments</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Xoá…</source>
         <translation>Delete…</translation>
     </message>
@@ -1117,6 +2244,34 @@ Choose &quot;No&quot; to discard what you have entered.</translation>
     </message>
 </context>
 <context>
+    <name>SupportPanel</name>
+    <message>
+        <location filename="../../kcfield/ui/needs/support_panel.py" line="+17"/>
+        <source>Mức hỗ trợ theo quy định</source>
+        <translation>Support allowed by the rules</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Đang tải quy định…</source>
+        <translation>Loading the rules…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Không được hỗ trợ</source>
+        <translation>Not eligible for support</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Được hỗ trợ tối đa: {amount}</source>
+        <translation>Maximum support: {amount}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Căn cứ: {basis}</source>
+        <translation>Basis: {basis}</translation>
+    </message>
+</context>
+<context>
     <name>UndoBanner</name>
     <message>
         <location filename="../../kcfield/ui/registry/deletion.py" line="-111"/>
@@ -1142,6 +2297,211 @@ Choose &quot;No&quot; to discard what you have entered.</translation>
         <location line="+17"/>
         <source>Đã xoá «{name}».</source>
         <translation>Deleted &quot;{name}&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitEditor</name>
+    <message>
+        <location filename="../../kcfield/ui/visits/editor.py" line="+123"/>
+        <source>Phiếu khảo sát</source>
+        <translation>Visit form</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ảnh và tài liệu</source>
+        <translation>Photos and documents</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Chưa lưu được — cần sửa: {boxes}</source>
+        <translation>Not saved yet — please correct: {boxes}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Đang lưu phiếu khảo sát…</source>
+        <translation>Saving the visit form…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Hoàn tất phiếu</source>
+        <translation>Finalise form</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sau khi hoàn tất, phiếu bị khoá; muốn sửa phải tạo bản điều chỉnh.
+Hoàn tất phiếu này?</source>
+        <translation>Once finalised, the form is locked; to change it you must create an amendment.
+Finalise this form?</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Đang hoàn tất phiếu…</source>
+        <translation>Finalising the form…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Lượt khảo sát {name}</source>
+        <translation>Visit: {name}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Đóng phiếu khảo sát</source>
+        <translation>Close visit form</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phiếu khảo sát có thay đổi chưa lưu.
+Bạn có muốn lưu trước khi đóng không?</source>
+        <translation>The visit form has unsaved changes.
+Do you want to save before closing?</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>Đã hoàn tất phiếu.</source>
+        <translation>Form finalised.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Đã lưu.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Không lưu được: {error}</source>
+        <translation>Could not save: {error}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Không ghi được bản nháp tự động: {error}</source>
+        <translation>Could not write the automatic draft: {error}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Lưu phiếu trước, rồi thêm ảnh và tài liệu</source>
+        <translation>Save the form first, then add photos and documents</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Phiếu đã hoàn tất ngày {day} — chỉ xem</source>
+        <translation>Form finalised on {day} — read only</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bản điều chỉnh của một phiếu đã hoàn tất; phiếu gốc được giữ nguyên.</source>
+        <translation>Amendment of a final form; the original form is kept unchanged.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Lượt khảo sát mới</source>
+        <translation>New visit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lượt khảo sát (đã hoàn tất)</source>
+        <translation>Visit (final)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lượt khảo sát (nháp)</source>
+        <translation>Visit (draft)</translation>
+    </message>
+</context>
+<context>
+    <name>VisitForm</name>
+    <message>
+        <location filename="../../kcfield/ui/visits/form.py" line="+69"/>
+        <source>giờ:phút, ví dụ 8:30</source>
+        <extracomment>The row that shows a problem about a field (position problems all sit under the coordinates box).</extracomment>
+        <translation>hh:mm, e.g. 8:30</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Người trả lời đồng ý cung cấp thông tin và cho chụp ảnh</source>
+        <translation>The respondent agrees to give information and to have photos taken</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Ngày khảo sát</source>
+        <translation>Visit &amp;date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giờ &amp;bắt đầu</source>
+        <translation>&amp;Start time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giờ &amp;kết thúc</source>
+        <translation>&amp;End time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mục đích</source>
+        <translation>&amp;Purpose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Người trả lời</source>
+        <translation>Respondent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chức vụ</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Vị trí (toạ độ)</source>
+        <translation>&amp;Location (coordinates)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ghi nhận tại cơ sở</source>
+        <translation>Observations at the establishment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Khuyến nghị</source>
+        <translation>Recommendations</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Việc tiếp theo</source>
+        <translation>Next steps</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Giờ “{text}” không đọc được; viết giờ:phút, ví dụ 8:30.</source>
+        <translation>Time &quot;{text}&quot; could not be read; write hh:mm, e.g. 8:30.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsPage</name>
+    <message>
+        <location filename="../../kcfield/ui/visits/page.py" line="+55"/>
+        <location line="+90"/>
+        <source>Các lượt khảo sát</source>
+        <translation>Survey visits</translation>
+    </message>
+    <message>
+        <location line="-88"/>
+        <source>Xem tất cả cơ sở</source>
+        <translation>Show all establishments</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Thêm lượt khảo sát</source>
+        <translation>New visit</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Chưa có lượt khảo sát nào.</source>
+        <translation>No visits yet.</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Các lượt khảo sát của {name}</source>
+        <translation>Visits to {name}</translation>
     </message>
 </context>
 <context>

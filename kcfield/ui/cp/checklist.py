@@ -24,12 +24,11 @@ from kcfield.services.assessments import ChecklistItem
 
 
 def answer_labels() -> list[tuple[ChecklistAnswer, str]]:
-    tr = QCoreApplication.translate
     return [
-        (ChecklistAnswer.UNKNOWN, tr("CPChecklist", "Chưa rõ")),
-        (ChecklistAnswer.YES, tr("CPChecklist", "Có")),
-        (ChecklistAnswer.NO, tr("CPChecklist", "Không")),
-        (ChecklistAnswer.NOT_APPLICABLE, tr("CPChecklist", "Không áp dụng")),
+        (ChecklistAnswer.UNKNOWN, QCoreApplication.translate("CPChecklist", "Chưa rõ")),
+        (ChecklistAnswer.YES, QCoreApplication.translate("CPChecklist", "Có")),
+        (ChecklistAnswer.NO, QCoreApplication.translate("CPChecklist", "Không")),
+        (ChecklistAnswer.NOT_APPLICABLE, QCoreApplication.translate("CPChecklist", "Không áp dụng")),
     ]
 
 
@@ -113,17 +112,16 @@ class ChecklistView(QScrollArea):
 
 
 def _theme_title(theme: str) -> str:
-    tr = QCoreApplication.translate
     titles = {
-        "housekeeping": tr("CPChecklist", "Quản lý nội vi"),
-        "energy": tr("CPChecklist", "Năng lượng"),
-        "water": tr("CPChecklist", "Nước"),
-        "materials": tr("CPChecklist", "Nguyên liệu"),
-        "material": tr("CPChecklist", "Nguyên liệu"),
-        "waste": tr("CPChecklist", "Chất thải"),
-        "chemicals": tr("CPChecklist", "Hoá chất"),
-        "equipment": tr("CPChecklist", "Thiết bị"),
-        "process_control": tr("CPChecklist", "Kiểm soát quá trình"),
-        "safety": tr("CPChecklist", "An toàn lao động"),
+        "housekeeping": QCoreApplication.translate("CPChecklist", "Quản lý nội vi"),
+        "energy": QCoreApplication.translate("CPChecklist", "Năng lượng"),
+        "water": QCoreApplication.translate("CPChecklist", "Nước"),
+        "materials": QCoreApplication.translate("CPChecklist", "Nguyên liệu"),
+        "material": QCoreApplication.translate("CPChecklist", "Nguyên liệu"),
+        "waste": QCoreApplication.translate("CPChecklist", "Chất thải"),
+        "chemicals": QCoreApplication.translate("CPChecklist", "Hoá chất"),
+        "equipment": QCoreApplication.translate("CPChecklist", "Thiết bị"),
+        "process_control": QCoreApplication.translate("CPChecklist", "Kiểm soát quá trình"),
+        "safety": QCoreApplication.translate("CPChecklist", "An toàn lao động"),
     }
     return titles.get(theme, theme)

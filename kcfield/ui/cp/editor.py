@@ -32,10 +32,6 @@ VALIDATE_MS = 250
 AUTOSAVE_MS = 1500
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CPEditor", text)
-
-
 @dataclass(frozen=True)
 class _Loaded:
     establishment: Establishment
@@ -95,14 +91,14 @@ class CPEditor(QDialog):
         self._finished = False
         self._saving = False
         self.problems: list[str] = []
-        self.setWindowTitle(tr("Đánh giá sản xuất sạch hơn"))
+        self.setWindowTitle(QCoreApplication.translate("CPEditor", "Đánh giá sản xuất sạch hơn"))
         self.resize(1000, 680)
         self.form = CPForm(lang, self)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
-        self.save_button = QPushButton(tr("Lưu"), self)
+        self.save_button = QPushButton(QCoreApplication.translate("CPEditor", "Lưu"), self)
         self.save_button.setDefault(True)
-        self.cancel_button = QPushButton(tr("Huỷ"), self)
+        self.cancel_button = QPushButton(QCoreApplication.translate("CPEditor", "Huỷ"), self)
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
@@ -120,7 +116,7 @@ class CPEditor(QDialog):
         self.form.set_assessment(record or CPAssessment(establishment_id=establishment_id))
         self.form.setEnabled(False)
         self.save_button.setEnabled(False)
-        self.status.setText(tr("Đang tải…"))
+        self.status.setText(QCoreApplication.translate("CPEditor", "Đang tải…"))
         self._load()
 
     # --- loading ----------------------------------------------------------------------------------------
@@ -145,7 +141,11 @@ class CPEditor(QDialog):
         if not shiboken6.isValid(self):
             return
         self.establishment = loaded.establishment
-        self.setWindowTitle(tr("Đánh giá sản xuất sạch hơn — {name}").format(name=loaded.establishment.name))
+        self.setWindowTitle(
+            QCoreApplication.translate("CPEditor", "Đánh giá sản xuất sạch hơn — {name}").format(
+                name=loaded.establishment.name
+            )
+        )
         self._categories = {c.number: c.name(self._lang) for c in loaded.categories}
         self.form.set_reference(loaded.units, loaded.carriers, loaded.checklist, loaded.categories)
         self.form.set_assessment(self.record or CPAssessment(establishment_id=self.establishment_id))
@@ -157,7 +157,11 @@ class CPEditor(QDialog):
 
     def _on_load_failed(self, error: BaseException) -> None:
         if shiboken6.isValid(self):
-            self.status.setText(tr("Không tải được dữ liệu: {error}").format(error=error_text(error, self._lang)))
+            self.status.setText(
+                QCoreApplication.translate("CPEditor", "Không tải được dữ liệu: {error}").format(
+                    error=error_text(error, self._lang)
+                )
+            )
 
     def _offer_draft(self) -> None:
         try:
@@ -169,8 +173,8 @@ class CPEditor(QDialog):
             return
         answer = QMessageBox.question(
             self,
-            tr("Bản nháp"),
-            tr("Có bản nháp chưa lưu của đánh giá này. Khôi phục bản nháp?"),
+            QCoreApplication.translate("CPEditor", "Bản nháp"),
+            QCoreApplication.translate("CPEditor", "Có bản nháp chưa lưu của đánh giá này. Khôi phục bản nháp?"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes,
         )
@@ -205,12 +209,14 @@ class CPEditor(QDialog):
         blocking: list[str] = []
         for title, cell in self.form.bad_inputs():
             if cell is None:
-                blocking.append(tr("{tab}: có ô ngày/số chưa đọc được.").format(tab=title))
+                blocking.append(
+                    QCoreApplication.translate("CPEditor", "{tab}: có ô ngày/số chưa đọc được.").format(tab=title)
+                )
             else:
                 blocking.append(
-                    tr("{tab}, dòng {row}, cột «{column}»: «{text}» không phải là số.").format(
-                        tab=title, row=cell.row, column=cell.header, text=cell.text
-                    )
+                    QCoreApplication.translate(
+                        "CPEditor", "{tab}, dòng {row}, cột «{column}»: «{text}» không phải là số."
+                    ).format(tab=title, row=cell.row, column=cell.header, text=cell.text)
                 )
         problems = validate_cp_assessment(draft)
         blocking.extend(self._describe(p) for p in problems if p.blocking)
@@ -219,7 +225,7 @@ class CPEditor(QDialog):
         ready = self.establishment is not None and not self._saving
         self.save_button.setEnabled(ready and not blocking)
         if blocking:
-            self.status.setText(tr("Chưa lưu được: ") + " ".join(blocking))
+            self.status.setText(QCoreApplication.translate("CPEditor", "Chưa lưu được: ") + " ".join(blocking))
             self.status.setStyleSheet("color: #a94442")
         else:
             self.status.setText(" ".join(warnings))
@@ -300,7 +306,7 @@ class CPEditor(QDialog):
             text = " ".join(self._describe(p) for p in error.problems)
         else:
             text = error_text(error, self._lang)
-        self.status.setText(tr("Không lưu được: ") + text)
+        self.status.setText(QCoreApplication.translate("CPEditor", "Không lưu được: ") + text)
         self.status.setStyleSheet("color: #a94442")
         self.save_button.setEnabled(True)
 
@@ -310,8 +316,8 @@ class CPEditor(QDialog):
         if not self._finished and self.is_dirty():
             answer = QMessageBox.question(
                 self,
-                tr("Đóng đánh giá"),
-                tr("Đánh giá có thay đổi chưa lưu. Lưu trước khi đóng?"),
+                QCoreApplication.translate("CPEditor", "Đóng đánh giá"),
+                QCoreApplication.translate("CPEditor", "Đánh giá có thay đổi chưa lưu. Lưu trước khi đóng?"),
                 QMessageBox.StandardButton.Save
                 | QMessageBox.StandardButton.Discard
                 | QMessageBox.StandardButton.Cancel,

@@ -17,10 +17,6 @@ from kcfield.services.cp_reference import CPFacts
 from kcfield.ui.cp.tables import format_decimal
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CPFacts", text)
-
-
 def indicator_value(value: float) -> str:
     """An indicator rounded for reading: whole numbers from 100 up, otherwise up to 3 decimals."""
     return format_number(value, 0) if abs(value) >= 100 else format_decimal(round(value, 3))
@@ -37,20 +33,24 @@ def short_source(source: str) -> str:
 def comparison_line(c: BenchmarkComparison) -> str:
     """e.g. "1.250 kWh/t — cao hơn định mức 1.050 kWh/t (Thông tư 52/2018/TT-BCT)"."""
     b = c.benchmark
-    what = tr("định mức") if b.is_legal_norm else tr("mức tham khảo")
+    what = (
+        QCoreApplication.translate("CPFacts", "định mức")
+        if b.is_legal_norm
+        else QCoreApplication.translate("CPFacts", "mức tham khảo")
+    )
     position = {
-        Position.ABOVE: tr("cao hơn"),
-        Position.EQUAL: tr("bằng"),
-        Position.BELOW: tr("thấp hơn"),
+        Position.ABOVE: QCoreApplication.translate("CPFacts", "cao hơn"),
+        Position.EQUAL: QCoreApplication.translate("CPFacts", "bằng"),
+        Position.BELOW: QCoreApplication.translate("CPFacts", "thấp hơn"),
     }[c.position]
     line = (
         f"{indicator_value(c.value)} {b.unit} — {position} {what} {indicator_value(b.value)} {b.unit}"
         f" ({short_source(b.source)})"
     )
     if c.in_force is False:
-        line += " — " + tr("mức này không áp dụng cho kỳ đánh giá")
+        line += " — " + QCoreApplication.translate("CPFacts", "mức này không áp dụng cho kỳ đánh giá")
     elif c.exceeds_norm:
-        line += " — " + tr("vượt định mức")
+        line += " — " + QCoreApplication.translate("CPFacts", "vượt định mức")
     return line
 
 
@@ -84,9 +84,13 @@ class FactsView(QTextBrowser):
             small = f"<br/><small>{escape(detail)}</small>" if detail else ""
             html.append(f"<p>{escape(text)}{small}</p>")
 
-        heading(tr("Suất tiêu hao trên đơn vị sản phẩm"))
+        heading(QCoreApplication.translate("CPFacts", "Suất tiêu hao trên đơn vị sản phẩm"))
         if not facts.indicators:
-            item(tr("Chưa tính được: cần sản lượng sản phẩm và số liệu đầu vào có đơn vị."))
+            item(
+                QCoreApplication.translate(
+                    "CPFacts", "Chưa tính được: cần sản lượng sản phẩm và số liệu đầu vào có đơn vị."
+                )
+            )
         for indicator in facts.indicators:
             item(
                 f"{indicator_name(indicator, lang)}: {indicator_value(indicator.value)} {indicator.unit}",
@@ -94,34 +98,44 @@ class FactsView(QTextBrowser):
             )
             for c in facts.comparisons:
                 if c.indicator.code == indicator.code:
-                    kind = tr("định mức theo quy định pháp luật") if c.is_legal_norm else tr("số liệu tham khảo")
+                    kind = (
+                        QCoreApplication.translate("CPFacts", "định mức theo quy định pháp luật")
+                        if c.is_legal_norm
+                        else QCoreApplication.translate("CPFacts", "số liệu tham khảo")
+                    )
                     item("    " + comparison_line(c), f"{kind}. {explain(c.reasons, lang)}")
-        heading(tr("Tổng năng lượng"))
+        heading(QCoreApplication.translate("CPFacts", "Tổng năng lượng"))
         if facts.energy is None:
-            item(tr("Chưa có đầu vào năng lượng."))
+            item(QCoreApplication.translate("CPFacts", "Chưa có đầu vào năng lượng."))
         else:
             kgoe = "" if facts.energy.kgoe is None else f" ({format_number(facts.energy.kgoe, 1)} kgOE)"
             item(f"{format_number(facts.energy.mj, 0)} MJ{kgoe}", explain(facts.energy.reasons, lang))
-        heading(tr("Giải pháp"))
+        heading(QCoreApplication.translate("CPFacts", "Giải pháp"))
         if not facts.options:
-            item(tr("Chưa có giải pháp."))
+            item(QCoreApplication.translate("CPFacts", "Chưa có giải pháp."))
         for number, evaluation in enumerate(facts.options, start=1):
             option = evaluation.option
             if evaluation.payback_years is None:
-                payback = tr("không hoàn vốn")
+                payback = QCoreApplication.translate("CPFacts", "không hoàn vốn")
             else:
-                payback = tr("hoàn vốn {years} năm").format(years=format_number(evaluation.payback_years, 1))
+                payback = QCoreApplication.translate("CPFacts", "hoàn vốn {years} năm").format(
+                    years=format_number(evaluation.payback_years, 1)
+                )
             co2 = ""
             if evaluation.co2_avoided_t is not None:
-                co2 = "; " + tr("giảm {co2} t CO₂/năm").format(co2=format_number(evaluation.co2_avoided_t, 2))
+                co2 = "; " + QCoreApplication.translate("CPFacts", "giảm {co2} t CO₂/năm").format(
+                    co2=format_number(evaluation.co2_avoided_t, 2)
+                )
             item(f"{number}. {option.description}: {payback}{co2}", explain(evaluation.reasons, lang))
-        heading(tr("Tiết kiệm theo nhóm giải pháp"))
+        heading(QCoreApplication.translate("CPFacts", "Tiết kiệm theo nhóm giải pháp"))
         if not facts.savings_by_category:
-            item(tr("Chưa có giải pháp."))
+            item(QCoreApplication.translate("CPFacts", "Chưa có giải pháp."))
         for category, s in sorted(facts.savings_by_category.items()):
             name = category_names.get(category, str(category))
             item(
-                tr("{number}. {name}: {options} giải pháp, đầu tư {investment}, tiết kiệm ròng {net}/năm").format(
+                QCoreApplication.translate(
+                    "CPFacts", "{number}. {name}: {options} giải pháp, đầu tư {investment}, tiết kiệm ròng {net}/năm"
+                ).format(
                     number=category,
                     name=name,
                     options=s.options,

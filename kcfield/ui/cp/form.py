@@ -19,67 +19,77 @@ from kcfield.ui.widgets.date_edit import DateEdit
 from kcfield.ui.widgets.number_edit import NumberEdit
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CPEditor", text)
-
-
 def input_columns() -> list[ColumnSpec]:
     categories = (
-        (CPInputCategory.MATERIAL, tr("Nguyên liệu")),
-        (CPInputCategory.ENERGY, tr("Năng lượng")),
-        (CPInputCategory.WATER, tr("Nước")),
-        (CPInputCategory.CHEMICAL, tr("Hoá chất")),
+        (CPInputCategory.MATERIAL, QCoreApplication.translate("CPEditor", "Nguyên liệu")),
+        (CPInputCategory.ENERGY, QCoreApplication.translate("CPEditor", "Năng lượng")),
+        (CPInputCategory.WATER, QCoreApplication.translate("CPEditor", "Nước")),
+        (CPInputCategory.CHEMICAL, QCoreApplication.translate("CPEditor", "Hoá chất")),
     )
     return [
-        ColumnSpec("category", tr("Loại"), Kind.CHOICE, categories, 110),
-        ColumnSpec("name", tr("Tên"), Kind.TEXT, width=180),
-        ColumnSpec("quantity", tr("Số lượng"), Kind.NUMBER, width=100),
-        ColumnSpec("unit", tr("Đơn vị"), Kind.UNIT, width=80),
-        ColumnSpec("unit_price_vnd", tr("Đơn giá (đồng)"), Kind.MONEY, width=110),
-        ColumnSpec("carrier_code", tr("Loại năng lượng"), Kind.UNIT, width=140),
+        ColumnSpec("category", QCoreApplication.translate("CPEditor", "Loại"), Kind.CHOICE, categories, 110),
+        ColumnSpec("name", QCoreApplication.translate("CPEditor", "Tên"), Kind.TEXT, width=180),
+        ColumnSpec("quantity", QCoreApplication.translate("CPEditor", "Số lượng"), Kind.NUMBER, width=100),
+        ColumnSpec("unit", QCoreApplication.translate("CPEditor", "Đơn vị"), Kind.UNIT, width=80),
+        ColumnSpec("unit_price_vnd", QCoreApplication.translate("CPEditor", "Đơn giá (đồng)"), Kind.MONEY, width=110),
+        ColumnSpec("carrier_code", QCoreApplication.translate("CPEditor", "Loại năng lượng"), Kind.UNIT, width=140),
     ]
 
 
 def output_columns() -> list[ColumnSpec]:
     categories = (
-        (CPOutputCategory.PRODUCT, tr("Sản phẩm")),
-        (CPOutputCategory.BY_PRODUCT, tr("Phụ phẩm")),
-        (CPOutputCategory.WASTEWATER, tr("Nước thải")),
-        (CPOutputCategory.SOLID_WASTE, tr("Chất thải rắn")),
-        (CPOutputCategory.EMISSION, tr("Khí thải")),
+        (CPOutputCategory.PRODUCT, QCoreApplication.translate("CPEditor", "Sản phẩm")),
+        (CPOutputCategory.BY_PRODUCT, QCoreApplication.translate("CPEditor", "Phụ phẩm")),
+        (CPOutputCategory.WASTEWATER, QCoreApplication.translate("CPEditor", "Nước thải")),
+        (CPOutputCategory.SOLID_WASTE, QCoreApplication.translate("CPEditor", "Chất thải rắn")),
+        (CPOutputCategory.EMISSION, QCoreApplication.translate("CPEditor", "Khí thải")),
     )
     return [
-        ColumnSpec("category", tr("Loại"), Kind.CHOICE, categories, 120),
-        ColumnSpec("name", tr("Tên"), Kind.TEXT, width=180),
-        ColumnSpec("quantity", tr("Số lượng"), Kind.NUMBER, width=100),
-        ColumnSpec("unit", tr("Đơn vị"), Kind.UNIT, width=80),
-        ColumnSpec("destination", tr("Nơi thải / sử dụng"), Kind.TEXT),
+        ColumnSpec("category", QCoreApplication.translate("CPEditor", "Loại"), Kind.CHOICE, categories, 120),
+        ColumnSpec("name", QCoreApplication.translate("CPEditor", "Tên"), Kind.TEXT, width=180),
+        ColumnSpec("quantity", QCoreApplication.translate("CPEditor", "Số lượng"), Kind.NUMBER, width=100),
+        ColumnSpec("unit", QCoreApplication.translate("CPEditor", "Đơn vị"), Kind.UNIT, width=80),
+        ColumnSpec("destination", QCoreApplication.translate("CPEditor", "Nơi thải / sử dụng"), Kind.TEXT),
     ]
 
 
 def option_columns() -> list[ColumnSpec]:
     screening = (
-        (OptionScreening.NOW, tr("Làm ngay")),
-        (OptionScreening.STUDY, tr("Nghiên cứu thêm")),
-        (OptionScreening.REJECT, tr("Loại bỏ")),
+        (OptionScreening.NOW, QCoreApplication.translate("CPEditor", "Làm ngay")),
+        (OptionScreening.STUDY, QCoreApplication.translate("CPEditor", "Nghiên cứu thêm")),
+        (OptionScreening.REJECT, QCoreApplication.translate("CPEditor", "Loại bỏ")),
     )
     status = (
-        (OptionStatus.PROPOSED, tr("Đề xuất")),
-        (OptionStatus.IMPLEMENTING, tr("Đang thực hiện")),
-        (OptionStatus.IMPLEMENTED, tr("Đã thực hiện")),
-        (OptionStatus.DROPPED, tr("Không thực hiện")),
+        (OptionStatus.PROPOSED, QCoreApplication.translate("CPEditor", "Đề xuất")),
+        (OptionStatus.IMPLEMENTING, QCoreApplication.translate("CPEditor", "Đang thực hiện")),
+        (OptionStatus.IMPLEMENTED, QCoreApplication.translate("CPEditor", "Đã thực hiện")),
+        (OptionStatus.DROPPED, QCoreApplication.translate("CPEditor", "Không thực hiện")),
     )
     return [
-        ColumnSpec("category", tr("Nhóm giải pháp"), Kind.CHOICE, (), 160),
-        ColumnSpec("description", tr("Mô tả"), Kind.TEXT, width=200),
-        ColumnSpec("investment_vnd", tr("Đầu tư (đồng)"), Kind.MONEY, width=110),
-        ColumnSpec("annual_savings_vnd", tr("Tiết kiệm/năm (đồng)"), Kind.MONEY, width=120),
-        ColumnSpec("added_operating_cost_vnd", tr("Chi phí tăng thêm/năm (đồng)"), Kind.MONEY, width=120),
-        ColumnSpec("resource_saved_quantity", tr("Lượng tiết kiệm/năm"), Kind.NUMBER, width=100),
-        ColumnSpec("resource_saved_unit", tr("Đơn vị"), Kind.UNIT, width=80),
-        ColumnSpec("resource_saved_carrier", tr("Loại năng lượng"), Kind.UNIT, width=120),
-        ColumnSpec("screening", tr("Sàng lọc"), Kind.CHOICE, screening, 120),
-        ColumnSpec("status", tr("Trạng thái"), Kind.CHOICE, status, 120),
+        ColumnSpec("category", QCoreApplication.translate("CPEditor", "Nhóm giải pháp"), Kind.CHOICE, (), 160),
+        ColumnSpec("description", QCoreApplication.translate("CPEditor", "Mô tả"), Kind.TEXT, width=200),
+        ColumnSpec("investment_vnd", QCoreApplication.translate("CPEditor", "Đầu tư (đồng)"), Kind.MONEY, width=110),
+        ColumnSpec(
+            "annual_savings_vnd", QCoreApplication.translate("CPEditor", "Tiết kiệm/năm (đồng)"), Kind.MONEY, width=120
+        ),
+        ColumnSpec(
+            "added_operating_cost_vnd",
+            QCoreApplication.translate("CPEditor", "Chi phí tăng thêm/năm (đồng)"),
+            Kind.MONEY,
+            width=120,
+        ),
+        ColumnSpec(
+            "resource_saved_quantity",
+            QCoreApplication.translate("CPEditor", "Lượng tiết kiệm/năm"),
+            Kind.NUMBER,
+            width=100,
+        ),
+        ColumnSpec("resource_saved_unit", QCoreApplication.translate("CPEditor", "Đơn vị"), Kind.UNIT, width=80),
+        ColumnSpec(
+            "resource_saved_carrier", QCoreApplication.translate("CPEditor", "Loại năng lượng"), Kind.UNIT, width=120
+        ),
+        ColumnSpec("screening", QCoreApplication.translate("CPEditor", "Sàng lọc"), Kind.CHOICE, screening, 120),
+        ColumnSpec("status", QCoreApplication.translate("CPEditor", "Trạng thái"), Kind.CHOICE, status, 120),
     ]
 
 
@@ -94,8 +104,8 @@ class CPForm(QTabWidget):
         general = QWidget()
         form = QFormLayout(general)
         self.kind = QComboBox()
-        self.kind.addItem(tr("Đánh giá nhanh"), CPKind.QUICK)
-        self.kind.addItem(tr("Đánh giá chi tiết"), CPKind.DETAILED)
+        self.kind.addItem(QCoreApplication.translate("CPEditor", "Đánh giá nhanh"), CPKind.QUICK)
+        self.kind.addItem(QCoreApplication.translate("CPEditor", "Đánh giá chi tiết"), CPKind.DETAILED)
         self.period_start = DateEdit(lang=lang)
         self.period_end = DateEdit(lang=lang)
         self.focus_step = QLineEdit()
@@ -104,25 +114,25 @@ class CPForm(QTabWidget):
         self.output_unit = QComboBox()
         self.output_unit.setEditable(True)
         self.notes = QPlainTextEdit()
-        form.addRow(tr("Loại đánh giá"), self.kind)
-        form.addRow(tr("Từ ngày"), self.period_start)
-        form.addRow(tr("Đến ngày"), self.period_end)
-        form.addRow(tr("Công đoạn trọng tâm"), self.focus_step)
-        form.addRow(tr("Sản phẩm"), self.product_name)
-        form.addRow(tr("Sản lượng trong kỳ"), self.output_quantity)
-        form.addRow(tr("Đơn vị sản lượng"), self.output_unit)
-        form.addRow(tr("Ghi chú"), self.notes)
+        form.addRow(QCoreApplication.translate("CPEditor", "Loại đánh giá"), self.kind)
+        form.addRow(QCoreApplication.translate("CPEditor", "Từ ngày"), self.period_start)
+        form.addRow(QCoreApplication.translate("CPEditor", "Đến ngày"), self.period_end)
+        form.addRow(QCoreApplication.translate("CPEditor", "Công đoạn trọng tâm"), self.focus_step)
+        form.addRow(QCoreApplication.translate("CPEditor", "Sản phẩm"), self.product_name)
+        form.addRow(QCoreApplication.translate("CPEditor", "Sản lượng trong kỳ"), self.output_quantity)
+        form.addRow(QCoreApplication.translate("CPEditor", "Đơn vị sản lượng"), self.output_unit)
+        form.addRow(QCoreApplication.translate("CPEditor", "Ghi chú"), self.notes)
         self.inputs = GridPanel(input_columns())
         self.outputs = GridPanel(output_columns())
         self.checklist = ChecklistView(lang)
         self.options = GridPanel(option_columns())
         self.facts = FactsView(lang)
-        self.addTab(general, tr("Chung"))
-        self.addTab(self.inputs, tr("Đầu vào"))
-        self.addTab(self.outputs, tr("Đầu ra và chất thải"))
-        self.addTab(self.checklist, tr("Kiểm tra nhanh"))
-        self.addTab(self.options, tr("Giải pháp"))
-        self.addTab(self.facts, tr("Chỉ số"))
+        self.addTab(general, QCoreApplication.translate("CPEditor", "Chung"))
+        self.addTab(self.inputs, QCoreApplication.translate("CPEditor", "Đầu vào"))
+        self.addTab(self.outputs, QCoreApplication.translate("CPEditor", "Đầu ra và chất thải"))
+        self.addTab(self.checklist, QCoreApplication.translate("CPEditor", "Kiểm tra nhanh"))
+        self.addTab(self.options, QCoreApplication.translate("CPEditor", "Giải pháp"))
+        self.addTab(self.facts, QCoreApplication.translate("CPEditor", "Chỉ số"))
         for signal in (
             self.kind.currentIndexChanged,
             self.period_start.textChanged,
@@ -233,9 +243,13 @@ class CPForm(QTabWidget):
         bad: list[tuple[str, BadCell | None]] = []
         for edit in (self.period_start, self.period_end, self.output_quantity):
             if not edit.is_valid():
-                bad.append((tr("Chung"), None))
-        for title, panel in ((tr("Đầu vào"), self.inputs), (tr("Đầu ra và chất thải"), self.outputs),
-                             (tr("Giải pháp"), self.options)):  # fmt: skip
+                bad.append((QCoreApplication.translate("CPEditor", "Chung"), None))
+        panels = (
+            (QCoreApplication.translate("CPEditor", "Đầu vào"), self.inputs),
+            (QCoreApplication.translate("CPEditor", "Đầu ra và chất thải"), self.outputs),
+            (QCoreApplication.translate("CPEditor", "Giải pháp"), self.options),
+        )
+        for title, panel in panels:
             bad.extend((title, cell) for cell in panel.table.bad_cells())
         return bad
 

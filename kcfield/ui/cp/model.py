@@ -17,19 +17,21 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def _headers() -> list[str]:
-    tr = QCoreApplication.translate
     return [
-        tr("CPListModel", "Cơ sở"),
-        tr("CPListModel", "Loại đánh giá"),
-        tr("CPListModel", "Kỳ đánh giá"),
-        tr("CPListModel", "Sản phẩm"),
-        tr("CPListModel", "Số giải pháp"),
+        QCoreApplication.translate("CPListModel", "Cơ sở"),
+        QCoreApplication.translate("CPListModel", "Loại đánh giá"),
+        QCoreApplication.translate("CPListModel", "Kỳ đánh giá"),
+        QCoreApplication.translate("CPListModel", "Sản phẩm"),
+        QCoreApplication.translate("CPListModel", "Số giải pháp"),
     ]
 
 
 def kind_label(kind: CPKind) -> str:
-    tr = QCoreApplication.translate
-    return tr("CPListModel", "Nhanh") if kind is CPKind.QUICK else tr("CPListModel", "Chi tiết")
+    return (
+        QCoreApplication.translate("CPListModel", "Nhanh")
+        if kind is CPKind.QUICK
+        else QCoreApplication.translate("CPListModel", "Chi tiết")
+    )
 
 
 def period_label(item: AssessmentListItem) -> str:
