@@ -16,8 +16,10 @@ from uuid import UUID
 from sqlalchemy import select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from kcfield.domain.enums import NeedStatus
 from kcfield.domain.errors import ValidationFailed
 from kcfield.domain.model import EquipmentNeed, Establishment
+from kcfield.domain.need_status import check_transition
 from kcfield.domain.rules import SupportRules
 from kcfield.domain.support import SupportAssessment, SupportTotals, allowed_support, support_totals
 from kcfield.domain.validation import validate_equipment_need
@@ -85,6 +87,9 @@ class EquipmentNeedService:
         self._check(need)
         with self._ctx.store.write() as session:
             row = load_live(session, EquipmentNeedRow, ENTITY, need.id)
+            problems = check_transition(NeedStatus(row.status), need.status)
+            if problems:
+                raise ValidationFailed(problems)
             update_record(session, self._ctx, row, ENTITY, domain_values(need))
             return row_to_domain(row, EquipmentNeed)
 

@@ -1586,7 +1586,7 @@ Do you want to save before closing?</translation>
 <context>
     <name>NeedForm</name>
     <message>
-        <location filename="../../kcfield/ui/needs/form.py" line="+60"/>
+        <location filename="../../kcfield/ui/needs/form.py" line="+61"/>
         <source>Ví dụ: sấy, đóng gói, xay xát…</source>
         <translation>e.g. drying, packing, milling…</translation>
     </message>

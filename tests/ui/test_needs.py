@@ -270,3 +270,21 @@ def test_models(qtmodeltester: Any, profiled: Services, est: Establishment) -> N
     communes.set_rows(profiled.needs.totals_by_commune())
     qtmodeltester.check(communes)
     assert isinstance(model.rows()[0].need.id, UUID)
+
+
+def test_the_status_box_offers_only_the_next_steps_of_the_workflow(
+    make: MakeEditor, profiled: Services, est: Establishment
+) -> None:
+    import dataclasses
+
+    from kcfield.domain.enums import NeedStatus
+
+    new = make()
+    assert [new.form.status.itemData(i) for i in range(new.form.status.count())] == ["proposed"]
+    need = profiled.needs.create(
+        EquipmentNeed(establishment_id=est.id, equipment_name="Máy sấy", unit_price_vnd=100 * M)
+    )
+    submitted = profiled.needs.update(dataclasses.replace(need, status=NeedStatus.SUBMITTED))
+    editor = make(submitted)
+    offered = [editor.form.status.itemData(i) for i in range(editor.form.status.count())]
+    assert offered == ["submitted", "proposed", "approved", "rejected"]

@@ -130,3 +130,14 @@ CATALOGUE.update(
         ),
     }
 )
+
+CATALOGUE.update(
+    {
+        "need.status_transition": (
+            "Không chuyển được trạng thái từ «{before}» sang «{after}»: nhu cầu đi theo thứ tự đề xuất → đã gửi →"
+            " được duyệt hoặc không được duyệt → đã lắp đặt.",
+            "The status cannot go from '{before}' to '{after}': a need goes proposed → submitted → approved or"
+            " rejected → installed.",
+        ),
+    }
+)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from kcfield.domain.enums import NeedPurpose, NeedStatus
 from kcfield.domain.model import EquipmentNeed
+from kcfield.domain.need_status import allowed_statuses
 from kcfield.domain.numbers import format_vnd
 from kcfield.domain.rules import Exclusion
 from kcfield.ui.needs.model import status_text
@@ -232,6 +233,12 @@ class NeedForm(QWidget):
         self.benefit_capacity_pct.setValue(need.benefit_capacity_pct)
         self.benefit_labour_saved.setValue(need.benefit_labour_saved)
         self.benefit_energy_kwh_per_year.setValue(need.benefit_energy_kwh_per_year)
+        # Only the statuses the workflow allows from the saved one (kcfield.domain.need_status).
+        self.status.blockSignals(True)
+        self.status.clear()
+        for status in allowed_statuses(need.status) if need.id is not None else [NeedStatus.PROPOSED]:
+            self.status.addItem(status_text(status), status.value)
+        self.status.blockSignals(False)
         self.status.setCurrentIndex(max(self.status.findData(need.status.value), 0))
         self.notes.setPlainText(need.notes)
         self.blockSignals(False)
