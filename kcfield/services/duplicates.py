@@ -36,15 +36,17 @@ from sqlalchemy import select
 from kcfield.domain.identifiers import parse_tax_code
 from kcfield.domain.model import Establishment
 from kcfield.domain.text import fold
+from kcfield.geo.distance import duplicate_hints
 from kcfield.services.context import ServiceContext
 from kcfield.services.reference import ReferenceService
 from kcfield.store.models import EstablishmentRow
 
 NAME_THRESHOLD: Final = 0.85
+NEARBY_M: Final = 50  # metres: one building or yard
 MAX_CANDIDATES: Final = 5
 _SEARCH_SEPARATOR: Final = " | "  # kcfield.store.search joins the folded parts with it; the name comes first
 
-Reason = Literal["same_tax_code", "similar_name"]
+Reason = Literal["same_tax_code", "similar_name", "nearby_similar_name"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,8 @@ class DuplicateFinder:
         for candidate in self._same_tax_code(est, target):
             by_id.setdefault(candidate.id, candidate)
         for candidate in self._similar_names(est, target):
+            by_id.setdefault(candidate.id, candidate)
+        for candidate in self._nearby_similar_names(est):
             by_id.setdefault(candidate.id, candidate)
         ranked = sorted(by_id.values(), key=lambda c: (c.reason != "same_tax_code", -c.similarity, fold(c.name)))
         return ranked[:MAX_CANDIDATES]
@@ -119,6 +123,43 @@ class DuplicateFinder:
             self._candidate(row_id, name, est.commune_code, tax_code, "similar_name", similar[name])
             for row_id, name, tax_code in rows
         ]
+
+    def _nearby_similar_names(self, est: Establishment) -> list[DuplicateCandidate]:
+        """Similar names a few tens of metres apart, whatever the recorded commune (a place near a commune
+        boundary, or entered with the wrong commune, is still one place)."""
+        if est.latitude is None or est.longitude is None:
+            return []
+        box = NEARBY_M / 111_000  # degrees of latitude; a generous box for longitude at Vietnam's latitudes
+        with self._ctx.store.read() as session:
+            rows = session.execute(
+                select(
+                    EstablishmentRow.id,
+                    EstablishmentRow.name,
+                    EstablishmentRow.commune_code,
+                    EstablishmentRow.tax_code,
+                    EstablishmentRow.latitude,
+                    EstablishmentRow.longitude,
+                ).where(
+                    EstablishmentRow.deleted.is_(False),
+                    EstablishmentRow.latitude.between(est.latitude - box, est.latitude + box),
+                    EstablishmentRow.longitude.between(est.longitude - 1.1 * box, est.longitude + 1.1 * box),
+                )
+            ).all()
+        others = {row.id: row for row in rows if row.id != est.id}
+        items = [("self", est.name, est.latitude, est.longitude)]
+        items += [(row.id, row.name, row.latitude, row.longitude) for row in others.values()]
+        found = []
+        for hint in duplicate_hints(items, within_m=NEARBY_M, name_similarity=NAME_THRESHOLD):
+            if "self" not in (hint.first_id, hint.second_id):
+                continue
+            other_id = hint.second_id if hint.first_id == "self" else hint.first_id
+            row = others[other_id]
+            found.append(
+                self._candidate(
+                    row.id, row.name, row.commune_code, row.tax_code, "nearby_similar_name", hint.similarity
+                )
+            )
+        return found
 
     def _candidate(
         self, row_id: UUID, name: str, commune_code: int | None, tax_code: str, reason: Reason, similarity: float

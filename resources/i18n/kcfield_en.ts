@@ -924,9 +924,14 @@ Right after deleting it you can still click &quot;Undo&quot;.</translation>
         <translation>Go back</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>trùng mã số thuế</source>
         <translation>same tax code</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>tên gần giống ({percent}%), cách chưa tới 50 m</source>
+        <translation>similar name ({percent}%), less than 50 m away</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -934,7 +939,7 @@ Right after deleting it you can still click &quot;Undo&quot;.</translation>
         <translation>similar name ({percent}%), same commune/ward</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>MST: {code}</source>
         <translation>Tax code: {code}</translation>
     </message>

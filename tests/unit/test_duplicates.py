@@ -150,3 +150,22 @@ def test_five_thousand_establishments_in_one_commune_are_compared(profiled: Serv
     # Its tax code alone also finds it, from another commune.
     by_code = finder.find(_est(name="Tên khác", commune_code=CHAU_DUC, tax_code=planted["tax_code"]))
     assert [c.id for c in by_code] == [planted["id"]]
+
+
+def test_a_similar_name_a_few_metres_away_is_found_across_a_commune_boundary(profiled: Services) -> None:
+    from kcfield.domain.model import Establishment
+    from kcfield.services.duplicates import DuplicateFinder
+
+    lat, lon = 10.4912, 107.2714
+    near = profiled.establishments.create(
+        Establishment(name="Cơ sở nước mắm Tư Hùng", commune_code=26680, latitude=lat + 0.00018, longitude=lon)
+    )  # about 20 m north, recorded in Xã Đất Đỏ
+    profiled.establishments.create(
+        Establishment(name="Cơ sở nước mắm Tư Hùng", commune_code=26686, latitude=lat + 0.0045, longitude=lon)
+    )  # about 500 m away: another place with the same name
+    finder = DuplicateFinder(profiled.ctx, profiled.reference)
+    draft = Establishment(name="Cơ sở Nước Mắm Tư Hùng", commune_code=26686, latitude=lat, longitude=lon)
+    found = finder.find(draft)
+    assert [(c.id, c.reason) for c in found if c.reason == "nearby_similar_name"] == [(near.id, "nearby_similar_name")]
+    saved = profiled.establishments.create(draft)
+    assert all(c.id != saved.id for c in finder.find(saved))  # never itself

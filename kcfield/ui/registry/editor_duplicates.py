@@ -80,11 +80,13 @@ class DuplicateDialog(QDialog):
         self.resize(560, self.sizeHint().height())
 
     def describe(self, candidate: DuplicateCandidate) -> str:
-        reason = (
-            self.tr("trùng mã số thuế")
-            if candidate.reason == "same_tax_code"
-            else self.tr("tên gần giống ({percent}%), cùng xã/phường").format(percent=round(candidate.similarity * 100))
-        )
+        percent = round(candidate.similarity * 100)
+        if candidate.reason == "same_tax_code":
+            reason = self.tr("trùng mã số thuế")
+        elif candidate.reason == "nearby_similar_name":
+            reason = self.tr("tên gần giống ({percent}%), cách chưa tới 50 m").format(percent=percent)
+        else:
+            reason = self.tr("tên gần giống ({percent}%), cùng xã/phường").format(percent=percent)
         parts = [candidate.name]
         if candidate.commune_name:
             parts.append(candidate.commune_name)
