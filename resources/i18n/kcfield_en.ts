@@ -348,12 +348,17 @@ Reopen them to carry on?</translation>
 <context>
     <name>CPEditor</name>
     <message>
-        <location filename="../../kcfield/ui/cp/editor.py" line="+94"/>
+        <location filename="../../kcfield/ui/cp/editor.py" line="+95"/>
         <source>Đánh giá sản xuất sạch hơn</source>
         <translation>Cleaner production (CP) assessment</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>Ảnh và tài liệu</source>
+        <translation>Photos and documents</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
@@ -403,7 +408,7 @@ Reopen them to carry on?</translation>
         <translation>Not saved yet: </translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>Không lưu được: </source>
         <translation>Could not save: </translation>
     </message>
@@ -1531,12 +1536,12 @@ Choose &quot;No&quot; to discard what you have entered.</translation>
 <context>
     <name>NeedEditor</name>
     <message>
-        <location filename="../../kcfield/ui/needs/editor.py" line="+109"/>
+        <location filename="../../kcfield/ui/needs/editor.py" line="+110"/>
         <source>Nhu cầu hỗ trợ máy móc, thiết bị</source>
         <translation>Equipment needs</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+32"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>

@@ -261,3 +261,20 @@ def test_list_model(qtmodeltester: Any, profiled: Services, catfish: UUID) -> No
     qtmodeltester.check(model)
     assert model.rowCount() == 1
     assert model.index(0, 2).data().startswith("01/01/2024")
+
+
+def test_photos_and_documents_can_be_added_once_the_assessment_is_saved(
+    qtbot: QtBot, make: MakeEditor, profiled: Services, catfish: UUID, tmp_path: Path
+) -> None:
+    editor = make(catfish)
+    assert not editor.attachments.add_button.isEnabled()
+    fill_general(editor)
+    with qtbot.waitSignal(editor.saved) as blocker:
+        editor.save()
+    saved: CPAssessment = blocker.args[0]
+    assert editor.attachments.add_button.isEnabled()  # the panel now belongs to the saved assessment
+    sheet = tmp_path / "so-do-quy-trinh.pdf"
+    sheet.write_bytes(b"%PDF-1.4\n% so do quy trinh\n%%EOF\n")
+    editor.attachments.add_files([sheet])
+    assert saved.id is not None
+    assert [a.file_name for a in profiled.attachments.of_owner("cp_assessment", saved.id)] == ["so-do-quy-trinh.pdf"]

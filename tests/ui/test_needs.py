@@ -288,3 +288,17 @@ def test_the_status_box_offers_only_the_next_steps_of_the_workflow(
     editor = make(submitted)
     offered = [editor.form.status.itemData(i) for i in range(editor.form.status.count())]
     assert offered == ["submitted", "proposed", "approved", "rejected"]
+
+
+def test_a_saved_need_takes_photos_and_documents_a_new_one_waits(
+    make: MakeEditor, profiled: Services, est: Establishment, tmp_path: Path
+) -> None:
+    new = make()
+    assert not new.attachments.add_button.isEnabled()  # nothing to attach to before the first save
+    need = profiled.needs.create(EquipmentNeed(establishment_id=est.id, equipment_name="Máy sấy", unit_price_vnd=M))
+    editor = make(need)
+    quotation = tmp_path / "bao-gia.pdf"
+    quotation.write_bytes(b"%PDF-1.4\n% bao gia may say\n%%EOF\n")
+    editor.attachments.add_files([quotation])
+    assert need.id is not None
+    assert [a.file_name for a in profiled.attachments.of_owner("equipment_need", need.id)] == ["bao-gia.pdf"]

@@ -22,6 +22,7 @@ from kcfield.domain.serialization import from_json, to_json
 from kcfield.services.assessments import ChecklistItem, OptionCategory
 from kcfield.services.container import Services
 from kcfield.services.drafts import DraftStore
+from kcfield.ui.attachments.panel import AttachmentsPanel
 from kcfield.ui.cp.form import CPForm
 from kcfield.ui.tasks import Lane, Tasks
 
@@ -94,6 +95,9 @@ class CPEditor(QDialog):
         self.setWindowTitle(QCoreApplication.translate("CPEditor", "Đánh giá sản xuất sạch hơn"))
         self.resize(1000, 680)
         self.form = CPForm(lang, self)
+        # Photos and documents of the assessment (e.g. the walk-through): addable once it is saved.
+        self.attachments = AttachmentsPanel(services, tasks, "cp_assessment", record.id if record else None, lang)
+        self.form.addTab(self.attachments, QCoreApplication.translate("CPEditor", "Ảnh và tài liệu"))
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.save_button = QPushButton(QCoreApplication.translate("CPEditor", "Lưu"), self)
@@ -294,6 +298,7 @@ class CPEditor(QDialog):
         self._tasks.run(forget, lane=Lane.READ)
         self.form.set_assessment(saved)
         self._clean = to_json(self.form.assessment())
+        self.attachments.set_owner("cp_assessment", saved.id)
         self.saved.emit(saved)
         self._finished = True
         self.accept()

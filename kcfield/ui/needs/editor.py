@@ -37,6 +37,7 @@ from kcfield.domain.support import allowed_support
 from kcfield.domain.validation import validate_equipment_need
 from kcfield.services.container import Services
 from kcfield.services.drafts import DraftStore, check_key
+from kcfield.ui.attachments.panel import AttachmentsPanel
 from kcfield.ui.needs.form import PARSED_FIELDS, NeedForm
 from kcfield.ui.needs.support_panel import REFUSED_COLOUR, SupportPanel
 from kcfield.ui.tasks import Lane, Tasks
@@ -118,9 +119,15 @@ class NeedEditor(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
         self.panel = SupportPanel(self._lang)
+        # Photos and documents (quotations, catalogues) of the need, addable once it is saved.
+        record_id = self._record.id if self._record is not None else None
+        self.attachments = AttachmentsPanel(self._services, self._tasks, "equipment_need", record_id, self._lang)
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.addWidget(self.panel)
+        side.addWidget(self.attachments)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(scroll)
-        splitter.addWidget(self.panel)
+        splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
