@@ -822,7 +822,7 @@ Reopen them to carry on?</translation>
 <context>
     <name>CPPage</name>
     <message>
-        <location filename="../../kcfield/ui/cp/page.py" line="+110"/>
+        <location filename="../../kcfield/ui/cp/page.py" line="+46"/>
         <source>Thêm đánh giá</source>
         <translation>New assessment</translation>
     </message>
@@ -1293,32 +1293,27 @@ Choose &quot;No&quot; to discard what you have entered.</translation>
 <context>
     <name>EstablishmentPicker</name>
     <message>
-        <location filename="../../kcfield/ui/cp/page.py" line="-118"/>
-        <location filename="../../kcfield/ui/needs/picker.py" line="+24"/>
+        <location filename="../../kcfield/ui/registry/picker.py" line="+38"/>
         <source>Chọn cơ sở</source>
         <translation>Choose establishment</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location filename="../../kcfield/ui/needs/picker.py" line="+4"/>
-        <location filename="../../kcfield/ui/visits/picker.py" line="+40"/>
+        <location line="+5"/>
         <source>Tìm theo tên, mã số thuế, người đại diện, điện thoại, thôn/ấp, xã…</source>
         <translation>Search by name, tax code, representative, phone, village/hamlet, commune…</translation>
     </message>
     <message>
-        <location filename="../../kcfield/ui/needs/picker.py" line="+5"/>
-        <location filename="../../kcfield/ui/visits/picker.py" line="+5"/>
+        <location line="+6"/>
         <source>Chọn</source>
         <translation>Choose</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../kcfield/ui/visits/picker.py" line="+1"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Đang hiện {shown}/{total} cơ sở; gõ thêm để thu hẹp.</source>
         <translation>Showing {shown} of {total} establishments; type more to narrow down.</translation>
     </message>
@@ -1326,16 +1321,6 @@ Choose &quot;No&quot; to discard what you have entered.</translation>
         <location line="+3"/>
         <source>{total} cơ sở</source>
         <translation>{total} establishments</translation>
-    </message>
-    <message>
-        <location filename="../../kcfield/ui/visits/picker.py" line="-8"/>
-        <source>Chọn cơ sở cho lượt khảo sát</source>
-        <translation>Choose the establishment for the visit</translation>
-    </message>
-    <message>
-        <location line="+46"/>
-        <source>Còn {count} cơ sở khác; gõ thêm để thu hẹp.</source>
-        <translation>{count} more establishments; type more to narrow down.</translation>
     </message>
 </context>
 <context>

@@ -18,8 +18,8 @@ from kcfield.services.container import Services
 from kcfield.services.drafts import DraftStore
 from kcfield.ui.cp import CPEditor, CPPage
 from kcfield.ui.cp.model import CPListModel, RecordRole
-from kcfield.ui.cp.page import EstablishmentPicker
 from kcfield.ui.cp.tables import GridTable
+from kcfield.ui.registry.picker import EstablishmentPicker
 from kcfield.ui.tasks import SyncTaskRunner
 from tests.ui.typing import type_text
 
@@ -246,10 +246,10 @@ def test_adding_without_a_filter_picks_the_establishment(
     picker = page.picker
     assert isinstance(picker, EstablishmentPicker)
     type_text(picker.search, "cá tra")
-    picker.refresh()
-    assert picker.list.count() >= 1
-    picker.list.setCurrentRow(0)
-    picker._accept()
+    picker.search_now()
+    assert picker.results.count() >= 1
+    picker.results.setCurrentRow(0)
+    picker.accept()
     assert opened and opened[0].establishment_id == catfish
     keep.append(opened[0])
 

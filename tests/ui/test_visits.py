@@ -301,11 +301,11 @@ def test_ctrl_s_saves_and_adding_from_the_all_visits_list_asks_for_the_establish
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QDialog
 
-    from kcfield.ui.visits.picker import EstablishmentPicker
+    from kcfield.ui.registry.picker import EstablishmentPicker
 
     def pick(picker: EstablishmentPicker) -> QDialog.DialogCode:
         type_text(picker.search, "Ba Hòa")
-        picker.run_search()
+        picker.search_now()
         assert picker.results.count() == 1
         picker.accept()
         return QDialog.DialogCode.Accepted

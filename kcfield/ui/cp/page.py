@@ -6,17 +6,12 @@ from __future__ import annotations
 from uuid import UUID
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -27,69 +22,10 @@ from kcfield.domain.model import CPAssessment
 from kcfield.services.assessments import AssessmentListItem
 from kcfield.services.container import Services
 from kcfield.services.drafts import DraftStore
-from kcfield.services.registry import EstablishmentListItem, RegistryQuery
 from kcfield.ui.cp.editor import CPEditor, error_text
 from kcfield.ui.cp.model import CPListModel, RecordRole
+from kcfield.ui.registry.picker import EstablishmentPicker
 from kcfield.ui.tasks import Lane, Tasks
-
-PICKER_LIMIT = 200
-
-
-class EstablishmentPicker(QDialog):
-    """A small search-and-pick list of establishments (registry search, first matches only)."""
-
-    def __init__(self, services: Services, tasks: Tasks, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._services = services
-        self._tasks = tasks
-        self.chosen: UUID | None = None
-        self.setWindowTitle(self.tr("Chọn cơ sở"))
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("Tìm theo tên, mã số thuế, người đại diện, điện thoại, thôn/ấp, xã…"))
-        self.list = QListWidget(self)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, parent=self
-        )
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        self.list.itemDoubleClicked.connect(lambda _item: self._accept())
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.search)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(buttons)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(200)
-        self._timer.timeout.connect(self.refresh)
-        self.search.textChanged.connect(lambda _t: self._timer.start())
-        self.refresh()
-
-    def refresh(self) -> None:
-        registry, text = self._services.registry, self.search.text().strip()
-
-        def find(_ctx: object) -> list[EstablishmentListItem]:
-            ids = registry.search(RegistryQuery(text=text)) if text else registry.first_ids(PICKER_LIMIT)
-            return registry.items(ids[:PICKER_LIMIT])
-
-        self._tasks.run(find, on_success=self._show, lane=Lane.READ, key="cp-picker")
-
-    def _show(self, items: list[EstablishmentListItem]) -> None:
-        if not shiboken6.isValid(self):
-            return
-        self.list.clear()
-        for est in items:
-            entry = QListWidgetItem(f"{est.name} — {est.commune_name}" if est.commune_name else est.name)
-            entry.setData(Qt.ItemDataRole.UserRole, est.id)
-            self.list.addItem(entry)
-        if items:
-            self.list.setCurrentRow(0)
-
-    def _accept(self) -> None:
-        item = self.list.currentItem()
-        if item is None:
-            return
-        self.chosen = item.data(Qt.ItemDataRole.UserRole)
-        self.accept()
 
 
 class CPPage(QWidget):
@@ -208,8 +144,8 @@ class CPPage(QWidget):
     def _picked(self, picker: EstablishmentPicker) -> None:
         self.picker = None
         picker.deleteLater()
-        if picker.chosen is not None:
-            self.new_assessment(picker.chosen)
+        if picker.chosen_id is not None:
+            self.new_assessment(picker.chosen_id)
 
     def new_assessment(self, establishment_id: UUID) -> None:
         self._open_editor(None, establishment_id)

@@ -26,7 +26,7 @@ from kcfield.services.drafts import DraftStore
 from kcfield.services.needs import NeedListItem, totals_by_commune_of, totals_of
 from kcfield.ui.needs.editor import NeedEditor
 from kcfield.ui.needs.model import CommuneTotalsModel, NeedsTableModel, RecordRole
-from kcfield.ui.needs.picker import EstablishmentPicker
+from kcfield.ui.registry.picker import EstablishmentPicker
 from kcfield.ui.tasks import Lane, Tasks
 
 Loaded = tuple[list[NeedListItem], list[tuple[int, str, SupportTotals]] | None]
@@ -143,7 +143,7 @@ class NeedsPage(QWidget):
             return
         self.picker = EstablishmentPicker(self._services, self._tasks, None)
         self.picker.setParent(self, self.picker.windowFlags())
-        self.picker.chosen.connect(lambda est_id: self.open_editor(None, est_id))
+        self.picker.picked.connect(lambda est_id: self.open_editor(None, est_id))
         self.picker.open()
 
     def open_editor(self, record: EquipmentNeed | None, establishment_id: UUID) -> NeedEditor:

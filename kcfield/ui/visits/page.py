@@ -22,10 +22,10 @@ from kcfield.domain.model import Visit
 from kcfield.services.container import Services
 from kcfield.services.drafts import DraftStore
 from kcfield.services.visits import VisitListItem
+from kcfield.ui.registry.picker import EstablishmentPicker
 from kcfield.ui.tasks import Lane, Tasks
 from kcfield.ui.visits.editor import VisitEditor
 from kcfield.ui.visits.model import RecordRole, VisitTableModel
-from kcfield.ui.visits.picker import EstablishmentPicker
 
 __all__ = ["VisitsPage"]
 
@@ -107,9 +107,9 @@ class VisitsPage(QWidget):
         eid = self.establishment_id
         if eid is None:
             self.picker = EstablishmentPicker(self._services, self._tasks, self)
-            if self.picker.exec() != QDialog.DialogCode.Accepted or self.picker.chosen is None:
+            if self.picker.exec() != QDialog.DialogCode.Accepted or self.picker.chosen_id is None:
                 return
-            eid = self.picker.chosen
+            eid = self.picker.chosen_id
         self.open_editor(None, eid)
 
     def open_visit(self, record_id: UUID) -> None:

@@ -1,4 +1,9 @@
-"""A small dialog to choose the establishment a new need belongs to (search as in the registry)."""
+"""Choose one establishment: type to search (the registry's search, READ lane), Enter or double-click picks.
+
+Used wherever a new record needs its establishment (a visit, a need, an assessment started from the
+all-records list). The choice is both in ``chosen_id`` (for ``exec()``) and in the ``picked`` signal (for
+``open()``).
+"""
 
 from __future__ import annotations
 
@@ -6,35 +11,46 @@ from uuid import UUID
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kcfield.services.container import Services
 from kcfield.services.registry import EstablishmentListItem, RegistryQuery
 from kcfield.ui.tasks import Lane, Tasks
 
-LIMIT = 50
+SHOWN = 50  # the first matches; typing more narrows the list
 SEARCH_DELAY_MS = 200
 
 
 class EstablishmentPicker(QDialog):
-    chosen = Signal(object)  # UUID of the establishment picked
+    picked = Signal(object)  # UUID of the establishment chosen
 
-    def __init__(self, services: Services, tasks: Tasks, parent: QDialog | None = None) -> None:
+    def __init__(self, services: Services, tasks: Tasks, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Chọn cơ sở"))
         self._services = services
         self._tasks = tasks
+        self.chosen_id: UUID | None = None
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Tìm theo tên, mã số thuế, người đại diện, điện thoại, thôn/ấp, xã…"))
+        self.search.setClearButtonEnabled(True)
         self.results = QListWidget()
         self.note = QLabel()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Chọn"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Huỷ"))
-        buttons.accepted.connect(self._accept_current)
+        buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        self.results.itemDoubleClicked.connect(lambda _item: self._accept_current())
+        self.results.itemDoubleClicked.connect(lambda _item: self.accept())
         self.results.currentItemChanged.connect(lambda *_: self.ok_button.setEnabled(self.current_id() is not None))
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
@@ -44,6 +60,7 @@ class EstablishmentPicker(QDialog):
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.search_now)
         self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.search.returnPressed.connect(self.accept)
         self.ok_button.setEnabled(False)
         self.resize(560, 480)
         self.search_now()
@@ -59,9 +76,9 @@ class EstablishmentPicker(QDialog):
 
         def find(_ctx: object) -> tuple[int, list[EstablishmentListItem]]:
             ids = registry.search(RegistryQuery(text=text))
-            return len(ids), registry.items(ids[:LIMIT])
+            return len(ids), registry.items(ids[:SHOWN])
 
-        self._tasks.run(find, on_success=self._show, lane=Lane.READ, key="need-establishment-picker")
+        self._tasks.run(find, on_success=self._show, lane=Lane.READ, key="establishment-picker")
 
     def _show(self, found: tuple[int, list[EstablishmentListItem]]) -> None:
         if not shiboken6.isValid(self):
@@ -69,8 +86,8 @@ class EstablishmentPicker(QDialog):
         total, items = found
         self.results.clear()
         for est in items:
-            label = f"{est.name} — {est.commune_name}" if est.commune_name else est.name
-            item = QListWidgetItem(label)
+            where = ", ".join(p for p in (est.village, est.commune_name) if p)
+            item = QListWidgetItem(f"{est.name} — {where}" if where else est.name)
             item.setData(Qt.ItemDataRole.UserRole, est.id)
             self.results.addItem(item)
         if items:
@@ -82,9 +99,10 @@ class EstablishmentPicker(QDialog):
         else:
             self.note.setText(self.tr("{total} cơ sở").format(total=total))
 
-    def _accept_current(self) -> None:
+    def accept(self) -> None:
         chosen = self.current_id()
         if chosen is None:
             return
-        self.chosen.emit(chosen)
-        self.accept()
+        self.chosen_id = chosen
+        self.picked.emit(chosen)
+        super().accept()
