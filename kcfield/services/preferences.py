@@ -16,6 +16,10 @@ LANGUAGE = "language"
 REGISTRY_COLUMNS = "registry_columns"
 LAST_SYNC_AT = "last_sync_at"
 DERIVED_FACTS_STAMP = "derived_facts_stamp"
+CENTRE_NAME = "centre_name"
+
+# Printed on every page until the user sets the centre's own name in Settings.
+DEFAULT_CENTRE_NAME = "Trung tâm Khuyến công"
 
 
 class Preferences:
@@ -72,3 +76,13 @@ class Preferences:
     @derived_facts_stamp.setter
     def derived_facts_stamp(self, value: str) -> None:
         self._set(DERIVED_FACTS_STAMP, value)
+
+    @property
+    def centre_name(self) -> str:
+        """The provincial centre's name as printed at the top of every form."""
+        value = self._get(CENTRE_NAME)
+        return value.strip() if isinstance(value, str) and value.strip() else DEFAULT_CENTRE_NAME
+
+    @centre_name.setter
+    def centre_name(self, value: str) -> None:
+        self._set(CENTRE_NAME, " ".join(value.split()))
