@@ -44,6 +44,7 @@ __all__ = [
     "PositionFormat",
     "check_position",
     "format_position",
+    "grow_bounds",
     "in_bounds",
     "parse_position",
 ]
@@ -401,7 +402,20 @@ def in_bounds(latitude: float, longitude: float, bounds: Bounds) -> bool:
     return lat_min <= latitude <= lat_max and lon_min <= longitude <= lon_max
 
 
-def check_position(latitude: float, longitude: float, province_bounds: Bounds | None = None) -> list[Problem]:
+def grow_bounds(bounds: Bounds, margin_km: float) -> Bounds:
+    """The box grown by ``margin_km`` on every side (a degree of longitude shrinks with the cosine of latitude)."""
+    lat_min, lat_max, lon_min, lon_max = bounds
+    if margin_km < 0 or not all(math.isfinite(v) for v in (*bounds, margin_km)):
+        raise ValueError(f"bad bounds {bounds!r} or margin {margin_km!r}")
+    dlat = margin_km / 111.32
+    widest = max(abs(lat_min), abs(lat_max))  # the box's side nearest a pole has the shortest degree
+    dlon = margin_km / (111.32 * max(math.cos(math.radians(widest)), 0.01))
+    return (lat_min - dlat, lat_max + dlat, lon_min - dlon, lon_max + dlon)
+
+
+def check_position(
+    latitude: float, longitude: float, province_bounds: Bounds | None = None, province_name: str = ""
+) -> list[Problem]:
     """Domain checks (inside Vietnam, swapped) plus a warning when outside the province's box when known.
 
     ``province_bounds`` is (lat_min, lat_max, lon_min, lon_max) like ``VIETNAM_BOUNDS``; the province warning
@@ -410,5 +424,9 @@ def check_position(latitude: float, longitude: float, province_bounds: Bounds | 
     problems = check_coordinates(latitude, longitude)
     if not problems and province_bounds is not None and not in_bounds(latitude, longitude, province_bounds):
         params = {"latitude": f"{latitude:.5f}", "longitude": f"{longitude:.5f}"}
-        problems.append(Problem("coordinates.outside_province", "latitude", params, Severity.WARNING))
+        code = "coordinates.outside_province"
+        if province_name:
+            params["province"] = province_name
+            code = "coordinates.outside_named_province"
+        problems.append(Problem(code, "latitude", params, Severity.WARNING))
     return problems

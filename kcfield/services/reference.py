@@ -13,8 +13,10 @@ from sqlalchemy import select
 
 from kcfield.domain.eligibility import PlaceFacts
 from kcfield.domain.enums import CommuneKind, ProvinceKind
+from kcfield.domain.errors import DomainError
 from kcfield.domain.reference import CommuneInfo, DatasetVersion, ProvinceInfo, VsicInfo
 from kcfield.domain.rules import EligibilityRules, SupportRules
+from kcfield.geo.coordinates import Bounds, grow_bounds
 from kcfield.resources import resource_path
 from kcfield.services.context import ServiceContext
 from kcfield.store import reference as loader
@@ -81,6 +83,33 @@ class ReferenceService:
     def support_rules(self) -> SupportRules:
         return SupportRules.from_dict(self._document("support_rules"))
 
+    @cached_property
+    def province_bounds(self) -> dict[int, Bounds]:
+        """Each province's box grown by the dataset's margin, for the "outside the province" warning.
+
+        Empty when the dataset is missing (an old store or a centre that withdrew it): the check is then
+        simply not made. A malformed document is an error, so a bad centre package does not go unnoticed.
+        """
+        try:
+            raw = self._document("province_bounds")
+        except DomainError:
+            return {}
+        try:
+            margin = float(raw.get("margin_km", 0))
+            boxes: dict[int, Bounds] = {}
+            for code, box in dict(raw["bounds"]).items():
+                lat_min, lat_max, lon_min, lon_max = (float(v) for v in box)
+                if not (lat_min < lat_max and lon_min < lon_max):
+                    raise ValueError(f"empty box for province {code}")
+                boxes[int(code)] = grow_bounds((lat_min, lat_max, lon_min, lon_max), margin)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise DomainError("reference.invalid", name="province_bounds", reason=str(exc)) from exc
+        return boxes
+
+    def province_of_commune(self, commune_code: int | None) -> ProvinceInfo | None:
+        commune = self.communes.get(commune_code) if commune_code is not None else None
+        return self.provinces.get(commune.province_code) if commune is not None else None
+
     def communes_of(self, province_code: int) -> list[CommuneInfo]:
         return [c for c in self.communes.values() if c.province_code == province_code]
 
@@ -95,5 +124,5 @@ class ReferenceService:
             return dict(loader.document(session, name))
 
     def _forget(self) -> None:
-        for name in ("provinces", "communes", "vsic", "eligibility_rules", "support_rules"):
+        for name in ("provinces", "communes", "vsic", "eligibility_rules", "support_rules", "province_bounds"):
             self.__dict__.pop(name, None)

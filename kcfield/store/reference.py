@@ -56,7 +56,7 @@ TABLES: dict[str, type[Base]] = {
 # Loaded in this order so foreign keys hold; rows of these are referenced by records and never deleted.
 ORDER = tuple(TABLES)
 REFERENCED = frozenset({"provinces", "communes"})
-DOCUMENTS = frozenset({"eligibility", "support_rules"})
+DOCUMENTS = frozenset({"eligibility", "support_rules", "province_bounds"})
 
 
 @dataclass(frozen=True)

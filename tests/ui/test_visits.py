@@ -120,6 +120,20 @@ def test_a_far_position_warns_with_the_distance_but_can_be_saved(
     assert len(profiled.visits.recent(10)) == 1
 
 
+def test_a_position_outside_the_establishments_province_names_the_province(
+    qtbot: QtBot, profiled: Services, drafts: DraftStore, est: Establishment
+) -> None:
+    editor = make_editor(qtbot, profiled, drafts, est)
+    assert editor.province_area is not None and editor.province_area.name == "Thành phố Hồ Chí Minh"
+    type_position(editor, "21.0285, 105.8542")  # Hà Nội, in Vietnam but far from Hồ Chí Minh City
+    row = editor.form.rows["position"]
+    assert row.severity() == "warning"
+    assert "ngoài địa bàn Thành phố Hồ Chí Minh" in row.message_text()
+    assert editor.save_button.isEnabled()  # a warning, not a block: the collaborator may know better
+    type_position(editor, f"{EST_LAT}, {EST_LON}")
+    assert "địa bàn" not in row.message_text()
+
+
 def nmea(body: str) -> str:
     checksum = reduce(lambda acc, ch: acc ^ ord(ch), body, 0)
     return f"${body}*{checksum:02X}"

@@ -13,6 +13,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Cannot read the position «{text}». Enter latitude then longitude, e.g. 10.4912, 107.2714 or"
         " 10°29'28\"N 107°16'17\"E, or paste a Google Maps link.",
     ),
+    "coordinates.outside_named_province": (
+        "toạ độ ({latitude}, {longitude}) nằm ngoài địa bàn {province} của cơ sở; hãy kiểm tra lại vị trí"
+        " (vĩ độ, kinh độ có bị đảo hay gõ nhầm không) hoặc địa chỉ của cơ sở.",
+        "the position ({latitude}, {longitude}) lies outside {province}, where the establishment is recorded;"
+        " please check the position (latitude and longitude swapped or mistyped?) or the establishment's address.",
+    ),
     "coordinates.outside_province": (
         "toạ độ ({latitude}, {longitude}) nằm ngoài phạm vi của tỉnh, thành phố đã chọn; hãy kiểm tra lại vị trí"
         " hoặc địa bàn.",

@@ -9,11 +9,12 @@ from kcfield.domain import messages
 from kcfield.domain.errors import Problem, Severity
 from kcfield.domain.model import Establishment, Visit
 from kcfield.domain.validation import validate_visit
-from kcfield.geo.coordinates import check_position
+from kcfield.geo.coordinates import Bounds, check_position
 from kcfield.geo.distance import far_from
+from kcfield.services.reference import ReferenceService
 from kcfield.ui.visits.form import FIELD_ROWS
 
-__all__ = ["Findings", "blocker_names", "collect"]
+__all__ = ["Findings", "ProvinceArea", "blocker_names", "collect", "province_area"]
 
 
 @dataclass
@@ -42,19 +43,38 @@ class Findings:
             self.rows[row] = (f"{first}\n{second}", worst)
 
 
+@dataclass(frozen=True)
+class ProvinceArea:
+    """The box of the establishment's province (grown by the reference data's margin) and its name."""
+
+    bounds: Bounds
+    name: str
+
+
+def province_area(reference: ReferenceService, establishment: Establishment) -> ProvinceArea | None:
+    """Where the establishment's commune says it is; ``None`` when the commune or the box is unknown."""
+    province = reference.province_of_commune(establishment.commune_code)
+    if province is None:
+        return None
+    bounds = reference.province_bounds.get(province.code)
+    return ProvinceArea(bounds, province.name) if bounds is not None else None
+
+
 def collect(
     visit: Visit,
     input_problems: list[tuple[str, str]],
     establishment: Establishment | None,
     today: date,
     lang: str,
+    area: ProvinceArea | None = None,
 ) -> Findings:
     found = Findings()
     for box, text in input_problems:
         found.add(box, text, Severity.ERROR)
     problems: list[Problem] = list(validate_visit(visit, today))
     if visit.latitude is not None and visit.longitude is not None:
-        problems += [p for p in check_position(visit.latitude, visit.longitude) if p not in problems]
+        bounds, name = (area.bounds, area.name) if area is not None else (None, "")
+        problems += [p for p in check_position(visit.latitude, visit.longitude, bounds, name) if p not in problems]
         if establishment is not None and establishment.latitude is not None and establishment.longitude is not None:
             warning = far_from((visit.latitude, visit.longitude), (establishment.latitude, establishment.longitude))
             if warning is not None:

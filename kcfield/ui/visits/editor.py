@@ -80,6 +80,7 @@ class VisitEditor(QDialog):
         self._record = record
         self._establishment_id = establishment_id
         self.establishment: Establishment | None = None
+        self.province_area: checks.ProvinceArea | None = None
         self.findings = checks.Findings()
         self.amendment_editor: VisitEditor | None = None
         self._busy = False
@@ -166,7 +167,12 @@ class VisitEditor(QDialog):
             self.findings = checks.Findings()
         else:
             self.findings = checks.collect(
-                self.current_visit(), self.form.input_problems(), self.establishment, self._today(), self._lang
+                self.current_visit(),
+                self.form.input_problems(),
+                self.establishment,
+                self._today(),
+                self._lang,
+                self.province_area,
             )
             self.form.show_messages(self.findings.rows)
         labels = {name: row.label.text().replace("&", "") for name, row in self.form.rows.items()}
@@ -302,18 +308,23 @@ class VisitEditor(QDialog):
         return self._services.ctx.today()
 
     def _load_establishment(self) -> None:
-        establishments, eid = self._services.establishments, self._establishment_id
+        establishments, reference, eid = self._services.establishments, self._services.reference, self._establishment_id
+
+        def load(_ctx: Any) -> tuple[Establishment, checks.ProvinceArea | None]:
+            establishment = establishments.get(eid)
+            return establishment, checks.province_area(reference, establishment)
+
         self._tasks.run(
-            lambda _ctx: establishments.get(eid),
+            load,
             on_success=self._got_establishment,
             on_failure=lambda error: log.warning("establishment %s not loaded: %s", eid, error),
             lane=Lane.READ,
         )
 
-    def _got_establishment(self, establishment: Establishment) -> None:
+    def _got_establishment(self, loaded: tuple[Establishment, checks.ProvinceArea | None]) -> None:
         if not shiboken6.isValid(self):
             return
-        self.establishment = establishment
+        self.establishment, self.province_area = loaded
         self._update_title()
         self.validate_now()
 
