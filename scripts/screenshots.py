@@ -28,6 +28,7 @@ from kcfield.domain.model import Establishment  # noqa: E402
 from kcfield.paths import AppPaths  # noqa: E402
 from kcfield.services.container import open_services  # noqa: E402
 from kcfield.services.demo import DemoService  # noqa: E402
+from kcfield.services.places import DayPlan  # noqa: E402
 from kcfield.ui.about import AboutDialog  # noqa: E402
 from kcfield.ui.first_run import PAGE_PROFILE, FirstRunWizard  # noqa: E402
 from kcfield.ui.fonts import register_bundled_fonts  # noqa: E402
@@ -128,6 +129,19 @@ def shoot(app: QApplication, lang: str, out: Path, data: Path) -> None:
     _show_tab(filled, 4)
     grab(filled, out / "editor-facts.png", QSize(1100, 760))
     filled.done(0)
+
+    placed = [p for p in services.places.nearby((10.4911, 107.2714), within_m=8_000, limit=7)]
+    if placed:
+        services.places.save_day_plan(DayPlan(tuple(p.id for p in placed[1:])))
+        plan = window.places.show_day_plan()
+        plan.suggest_order()
+        grab(plan, out / "day-plan.png", QSize(900, 520))
+        plan.done(0)
+        window.places.show_nearby_of(placed[0].id)
+        nearby = window.places.dialog
+        assert isinstance(nearby, QWidget)
+        grab(nearby, out / "nearby.png", QSize(760, 460))
+        nearby.close()
 
     about = AboutDialog(data, "0.1.0", lang, window)
     grab(about, out / "about.png")

@@ -14,6 +14,7 @@ from kcfield.services.context import ServiceContext
 from kcfield.services.cp_reference import CPReference
 from kcfield.services.establishments import EstablishmentService
 from kcfield.services.needs import EquipmentNeedService
+from kcfield.services.places import PlacesService
 from kcfield.services.preferences import Preferences
 from kcfield.services.reference import ReferenceService
 from kcfield.services.registry import RegistryService
@@ -36,6 +37,7 @@ class Services:
     preferences: Preferences
     attachments: AttachmentService
     cp_reference: CPReference
+    places: PlacesService
 
     def close(self) -> None:
         self.ctx.store.dispose()
@@ -52,6 +54,7 @@ def build_services(ctx: ServiceContext, opened: OpenResult, attachments_dir: Pat
     reference = ReferenceService(ctx)
     reference.ensure_loaded()
     establishments = EstablishmentService(ctx, reference)
+    preferences = Preferences(ctx)
     services = Services(
         ctx=ctx,
         opened=opened,
@@ -63,9 +66,10 @@ def build_services(ctx: ServiceContext, opened: OpenResult, attachments_dir: Pat
         collaborators=CollaboratorService(ctx),
         audit=AuditLogService(ctx),
         registry=RegistryService(ctx, reference),
-        preferences=Preferences(ctx),
+        preferences=preferences,
         attachments=AttachmentService(ctx, AttachmentStore(attachments_dir)),
         cp_reference=CPReference(ctx, reference),
+        places=PlacesService(ctx, reference, preferences),
     )
     services.collaborators.adopt_identity()
     return services

@@ -17,6 +17,7 @@ REGISTRY_COLUMNS = "registry_columns"
 LAST_SYNC_AT = "last_sync_at"
 DERIVED_FACTS_STAMP = "derived_facts_stamp"
 CENTRE_NAME = "centre_name"
+DAY_PLAN = "day_plan"
 
 # Printed on every page until the user sets the centre's own name in Settings.
 DEFAULT_CENTRE_NAME = "Trung tâm Khuyến công"
@@ -86,3 +87,13 @@ class Preferences:
     @centre_name.setter
     def centre_name(self, value: str) -> None:
         self._set(CENTRE_NAME, " ".join(value.split()))
+
+    @property
+    def day_plan(self) -> dict[str, Any]:
+        """The day's list of establishments to visit, as stored (see :mod:`kcfield.services.places`)."""
+        value = self._get(DAY_PLAN)
+        return value if isinstance(value, dict) else {}
+
+    @day_plan.setter
+    def day_plan(self, value: dict[str, Any]) -> None:
+        self._set(DAY_PLAN, value)

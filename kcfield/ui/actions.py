@@ -16,6 +16,8 @@ class Actions:
     find: QAction
     print: QAction
     settings: QAction
+    day_plan: QAction
+    nearby: QAction
     about: QAction
     quit: QAction
 
@@ -56,6 +58,16 @@ def build_actions(window: QMainWindow) -> Actions:
             "Ctrl+,",
             QCoreApplication.translate("Actions", "Ngôn ngữ và các tuỳ chọn"),
         ),
+        day_plan=make(
+            QCoreApplication.translate("Actions", "&Lộ trình trong ngày…"),
+            "Ctrl+L",
+            QCoreApplication.translate("Actions", "Các cơ sở sẽ đến hôm nay, theo thứ tự đi ngắn (Ctrl+L)"),
+        ),
+        nearby=make(
+            QCoreApplication.translate("Actions", "Cơ sở &lân cận…"),
+            "Ctrl+Shift+L",
+            QCoreApplication.translate("Actions", "Các cơ sở gần cơ sở đang chọn, gần nhất trước (Ctrl+Shift+L)"),
+        ),
         about=make(QCoreApplication.translate("Actions", "&Giới thiệu kcfield"), None),
         quit=make(QCoreApplication.translate("Actions", "T&hoát"), QKeySequence.StandardKey.Quit),
     )
@@ -68,6 +80,9 @@ def build_actions(window: QMainWindow) -> Actions:
     menu_file.addAction(actions.quit)
     menu_edit = window.menuBar().addMenu(QCoreApplication.translate("Actions", "&Sửa"))
     menu_edit.addAction(actions.find)
+    menu_tools = window.menuBar().addMenu(QCoreApplication.translate("Actions", "Công &cụ"))
+    menu_tools.addAction(actions.day_plan)
+    menu_tools.addAction(actions.nearby)
     menu_help = window.menuBar().addMenu(QCoreApplication.translate("Actions", "Trợ &giúp"))
     menu_help.addAction(actions.about)
     return actions

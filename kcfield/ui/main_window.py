@@ -36,6 +36,7 @@ from kcfield.ui.actions import build_actions
 from kcfield.ui.cp.page import CPPage
 from kcfield.ui.needs.page import NeedsPage
 from kcfield.ui.pages.placeholder import PlaceholderPage
+from kcfield.ui.places.controller import PlacesController
 from kcfield.ui.registry.editor import EstablishmentEditor
 from kcfield.ui.registry.page import RegistryPage
 from kcfield.ui.settings_dialog import SettingsDialog
@@ -112,6 +113,11 @@ class MainWindow(QMainWindow):
         self.registry.open_requested.connect(self.open_editor)
         self.registry.new_requested.connect(lambda: self.open_editor(None))
         self.registry.related_requested.connect(self.show_related)
+        self.places = PlacesController(self, services, tasks, lang, self._open_in_registry)
+        self.app_actions.day_plan.triggered.connect(self.places.show_day_plan)
+        self.app_actions.nearby.triggered.connect(lambda: self.places.show_nearby_of(self.registry.current_id()))
+        self.registry.nearby_requested.connect(self.places.show_nearby_of)
+        self.registry.plan_add_requested.connect(self.places.add_to_plan)
         self._shown_pages: set[int] = {0}
         self.nav.currentRowChanged.connect(self._first_show)
         tasks.failed.connect(lambda message: self.statusBar().showMessage(message, 15_000))
@@ -175,6 +181,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Không có hồ sơ nào đang sửa để lưu."), 5000)
 
     # --- the other pages ------------------------------------------------------------------------------
+
+    def _open_in_registry(self, record_id: UUID) -> None:
+        """Show the registry with ``record_id`` selected and its profile open."""
+        self.nav.setCurrentRow(self.stack.indexOf(self.registry))
+        self.registry.select_record(record_id)
+        self.open_editor(record_id)
 
     def show_related(self, kind: str, establishment_id: UUID | None) -> None:
         """From an establishment, its visits, needs or assessments in one click."""

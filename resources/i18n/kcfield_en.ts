@@ -51,7 +51,7 @@ Administrative units: the 2025 list of the General Statistics Office (GSO), take
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../kcfield/ui/actions.py" line="+35"/>
+        <location filename="../../kcfield/ui/actions.py" line="+37"/>
         <source>&amp;Thêm cơ sở mới</source>
         <translation>&amp;New establishment</translation>
     </message>
@@ -101,6 +101,26 @@ Administrative units: the 2025 list of the General Statistics Office (GSO), take
         <translation>Language and options</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>&amp;Lộ trình trong ngày…</source>
+        <translation>&amp;Day&apos;s route…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Các cơ sở sẽ đến hôm nay, theo thứ tự đi ngắn (Ctrl+L)</source>
+        <translation>The establishments to visit today, in a short order (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cơ sở &amp;lân cận…</source>
+        <translation>Establishments &amp;nearby…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Các cơ sở gần cơ sở đang chọn, gần nhất trước (Ctrl+Shift+L)</source>
+        <translation>Establishments near the selected one, nearest first (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>&amp;Giới thiệu kcfield</source>
         <translation>&amp;About kcfield</translation>
@@ -122,6 +142,11 @@ Administrative units: the 2025 list of the General Statistics Office (GSO), take
     </message>
     <message>
         <location line="+2"/>
+        <source>Công &amp;cụ</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
@@ -870,6 +895,160 @@ Reopen them to carry on?</translation>
     </message>
 </context>
 <context>
+    <name>DayPlanDialog</name>
+    <message>
+        <location filename="../../kcfield/ui/places/day_plan.py" line="+57"/>
+        <source>Lộ trình trong ngày</source>
+        <translation>Day&apos;s route</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Để trống: bắt đầu từ cơ sở đầu tiên. Hoặc dán toạ độ nơi xuất phát</source>
+        <translation>Empty: start at the first establishment. Or paste the coordinates of the starting point</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+49"/>
+        <source>Nơi xuất phát</source>
+        <translation>Starting point</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>STT</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cơ sở</source>
+        <translation>Establishment</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chặng (đường chim bay)</source>
+        <translation>Leg (straight line)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Các cơ sở sẽ đến, theo thứ tự</source>
+        <translation>The establishments to visit, in order</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Thêm cơ sở…</source>
+        <translation>&amp;Add establishment…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chọn một cơ sở để thêm vào cuối lộ trình (Insert)</source>
+        <translation>Choose an establishment to add at the end of the route (Insert)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Bỏ khỏi lộ trình</source>
+        <translation>&amp;Remove from route</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bỏ cơ sở đang chọn khỏi lộ trình (Delete); hồ sơ không bị xoá</source>
+        <translation>Remove the selected establishment from the route (Delete); its profile is not deleted</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lên</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Xuống</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Đưa lên trước (Alt+Up)</source>
+        <translation>Move earlier (Alt+Up)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đưa xuống sau (Alt+Down)</source>
+        <translation>Move later (Alt+Down)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Gợi ý thứ tự đi ngắn nhất</source>
+        <translation>&amp;Suggest the shortest order</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sắp lại các cơ sở có toạ độ theo quãng đường ngắn, tính từ nơi xuất phát (Ctrl+R)</source>
+        <translation>Reorder the establishments that have coordinates into a short route from the starting point (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Xoá &amp;hết</source>
+        <translation>C&amp;lear all</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;In phiếu cho lộ trình…</source>
+        <translation>&amp;Print forms for the route…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In phiếu khảo sát đã điền sẵn hồ sơ của từng cơ sở, theo thứ tự này</source>
+        <translation>Print survey forms pre-filled with each establishment&apos;s profile, in this order</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Xoá lộ trình</source>
+        <translation>Clear the route</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bỏ cả {count} cơ sở khỏi lộ trình trong ngày? Hồ sơ các cơ sở không bị xoá.</source>
+        <translation>Remove all {count} establishments from the day&apos;s route? Their profiles are not deleted.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Đọc là: {position}</source>
+        <translation>Read as: {position}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>(cơ sở đã bị xoá hoặc không còn trong máy)</source>
+        <translation>(establishment deleted or no longer on this computer)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>chưa có toạ độ</source>
+        <translation>no coordinates yet</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Lộ trình trống. Thêm cơ sở bằng nút «Thêm cơ sở…» hoặc từ danh sách cơ sở (chuột phải).</source>
+        <translation>The route is empty. Add establishments with «Add establishment…» or from the establishment list (right click).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} cơ sở; tổng quãng đường đường chim bay {distance} (đường đi thực tế dài hơn).</source>
+        <translation>{count} establishments; total straight-line distance {distance} (the roads are longer).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{count} cơ sở chưa có toạ độ nên được xếp cuối.</source>
+        <translation>{count} without coordinates placed at the end.</translation>
+    </message>
+</context>
+<context>
     <name>DeleteFlow</name>
     <message>
         <location filename="../../kcfield/ui/registry/deletion.py" line="+95"/>
@@ -1409,7 +1588,7 @@ Choose &quot;No&quot; to discard what you have entered.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kcfield/ui/main_window.py" line="+66"/>
+        <location filename="../../kcfield/ui/main_window.py" line="+67"/>
         <source>kcfield — Khảo sát cơ sở công nghiệp nông thôn</source>
         <translation>kcfield — Rural industrial establishment survey</translation>
     </message>
@@ -1454,7 +1633,7 @@ Choose &quot;No&quot; to discard what you have entered.</translation>
         <translation>Reports</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+92"/>
         <source>Đã lưu «%1».</source>
         <translation>Saved &quot;%1&quot;.</translation>
     </message>
@@ -1464,7 +1643,7 @@ Choose &quot;No&quot; to discard what you have entered.</translation>
         <translation>No record is being edited, so there is nothing to save.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+38"/>
         <source>Chưa gửi: %1 thay đổi</source>
         <translation>Unsent changes: %1</translation>
     </message>
@@ -1516,6 +1695,89 @@ Choose &quot;No&quot; to discard what you have entered.</translation>
         <location line="+20"/>
         <source>Ẩn</source>
         <translation>Hide</translation>
+    </message>
+</context>
+<context>
+    <name>NearbyDialog</name>
+    <message>
+        <location filename="../../kcfield/ui/places/nearby.py" line="+58"/>
+        <source>Cơ sở lân cận</source>
+        <translation>Establishments nearby</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quanh {name} ({position})</source>
+        <translation>Around {name} ({position})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quanh vị trí {position}</source>
+        <translation>Around the position {position}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>trong vòng {km} km</source>
+        <translation>within {km} km</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bán kính tìm</source>
+        <translation>Search radius</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cơ sở</source>
+        <translation>Establishment</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Khoảng cách</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Thêm vào lộ trình trong ngày</source>
+        <translation>&amp;Add to the day&apos;s route</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Mở hồ sơ</source>
+        <translation>&amp;Open profile</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Đang tìm…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Đã thêm «{name}» vào lộ trình trong ngày ({count} cơ sở).</source>
+        <translation>Added «{name}» to the day&apos;s route ({count} establishments).</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Đang hiện {count} cơ sở gần nhất trong vòng {km} km; chọn bán kính nhỏ hơn để xem gần hơn.</source>
+        <translation>Showing the {count} nearest establishments within {km} km; choose a smaller radius for a closer look.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{count} cơ sở có toạ độ trong vòng {km} km, gần nhất ở trên.</source>
+        <translation>{count} establishments with coordinates within {km} km, nearest at the top.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Không có cơ sở nào có toạ độ trong vòng {km} km. Chọn bán kính lớn hơn.</source>
+        <translation>No establishment with coordinates within {km} km. Choose a larger radius.</translation>
     </message>
 </context>
 <context>
@@ -1781,9 +2043,32 @@ Do you want to save before closing?</translation>
     </message>
 </context>
 <context>
+    <name>PlacesController</name>
+    <message>
+        <location filename="../../kcfield/ui/places/controller.py" line="+44"/>
+        <source>Chọn một cơ sở trong danh sách trước.</source>
+        <translation>Select an establishment in the list first.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Đã thêm vào lộ trình trong ngày ({count} cơ sở). Xem lộ trình: Ctrl+L.</source>
+        <translation>Added to the day&apos;s route ({count} establishments). See the route: Ctrl+L.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cơ sở lân cận</source>
+        <translation>Establishments nearby</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>«{name}» chưa có toạ độ. Ghi toạ độ vào hồ sơ (hoặc một lượt khảo sát) trước.</source>
+        <translation>«{name}» has no coordinates yet. Record them in the profile (or a visit) first.</translation>
+    </message>
+</context>
+<context>
     <name>PositionBox</name>
     <message>
-        <location filename="../../kcfield/ui/visits/position.py" line="+47"/>
+        <location filename="../../kcfield/ui/visits/position.py" line="+48"/>
         <source>Ví dụ: 10°29&apos;28&quot;B 107°16&apos;17&quot;Đ hoặc 10.4912, 107.2714 — dán từ điện thoại</source>
         <translation>e.g. 10 29 28 N 107 16 17 E or 10.4912, 107.2714 — paste from a phone</translation>
     </message>
@@ -1794,12 +2079,12 @@ Do you want to save before closing?</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Sai số (m)</source>
         <translation>Accuracy (m)</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-14"/>
         <source>— chưa rõ —</source>
         <translation>— unknown —</translation>
     </message>
@@ -1824,12 +2109,22 @@ Do you want to save before closing?</translation>
         <translation>Read from NMEA file…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
+        <source>Cơ sở gần đây…</source>
+        <translation>Establishments nearby…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Các cơ sở đã có trong máy gần vị trí này, gần nhất trước</source>
+        <translation>Establishments on this computer near this position, nearest first</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Nguồn</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>Chọn tệp NMEA của máy GPS</source>
         <translation>Choose the GPS receiver&apos;s NMEA file</translation>
     </message>
@@ -1849,7 +2144,7 @@ Do you want to save before closing?</translation>
         <translation>The file has no valid GPS position ({count} NMEA lines, {bad} with a bad checksum).</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+29"/>
         <source>Chưa đọc được toạ độ</source>
         <translation>Coordinates not read yet</translation>
     </message>
@@ -2094,7 +2389,7 @@ Do you want to save before closing?</translation>
 <context>
     <name>RegistryPage</name>
     <message>
-        <location filename="../../kcfield/ui/registry/page.py" line="+70"/>
+        <location filename="../../kcfield/ui/registry/page.py" line="+72"/>
         <source>Tìm theo tên, mã số thuế, người đại diện, điện thoại, thôn/ấp, xã…</source>
         <translation>Search by name, tax code, representative, phone, village/hamlet, commune…</translation>
     </message>
@@ -2193,6 +2488,16 @@ Do you want to save before closing?</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Cơ sở lân cận…</source>
+        <translation>Establishments nearby…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thêm vào lộ trình trong ngày</source>
+        <translation>Add to the day&apos;s route</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Xoá…</source>
         <translation>Delete…</translation>
     </message>
@@ -2297,7 +2602,7 @@ Do you want to save before closing?</translation>
 <context>
     <name>VisitEditor</name>
     <message>
-        <location filename="../../kcfield/ui/visits/editor.py" line="+123"/>
+        <location filename="../../kcfield/ui/visits/editor.py" line="+126"/>
         <source>Phiếu khảo sát</source>
         <translation>Visit form</translation>
     </message>
@@ -2307,7 +2612,7 @@ Do you want to save before closing?</translation>
         <translation>Photos and documents</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+53"/>
         <source>Chưa lưu được — cần sửa: {boxes}</source>
         <translation>Not saved yet — please correct: {boxes}</translation>
     </message>
@@ -2351,7 +2656,7 @@ Bạn có muốn lưu trước khi đóng không?</source>
 Do you want to save before closing?</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+89"/>
         <source>Đã hoàn tất phiếu.</source>
         <translation>Form finalised.</translation>
     </message>

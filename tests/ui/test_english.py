@@ -74,6 +74,7 @@ def test_main_window_speaks_english(
     assert menus == {
         "&File": ["&New establishment", "&Save", "&Print forms…", "Se&ttings…", "&Quit"],
         "&Edit": ["&Find establishment"],
+        "&Tools": ["&Day's route…", "Establishments &nearby…"],
         "&Help": ["&About kcfield"],
     }
     for entries in menus.values():  # one accelerator per entry, no two alike in a menu
@@ -82,7 +83,7 @@ def test_main_window_speaks_english(
         letters = [key.group(1).lower() for key in keys if key]
         assert len(set(letters)) == len(letters), entries
     status_tips = [action.statusTip() for action in vars(window.app_actions).values() if action.statusTip()]
-    assert len(status_tips) == 5
+    assert len(status_tips) == 7
 
     registry = window.registry
     assert registry.search.placeholderText() == (

@@ -52,6 +52,8 @@ class RegistryPage(QWidget):
     new_requested = Signal()
     selection_changed = Signal(object)  # UUID | None
     related_requested = Signal(str, object)  # ("visits" | "needs" | "cp", establishment UUID)
+    nearby_requested = Signal(object)  # establishment UUID
+    plan_add_requested = Signal(object)  # establishment UUID
 
     def __init__(self, services: Services, tasks: Tasks, lang: str = "vi", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -391,6 +393,11 @@ class RegistryPage(QWidget):
             ("cp", self.tr("Đánh giá SXSH của cơ sở")),
         ):
             menu.addAction(label, functools.partial(self.related_requested.emit, kind, current))
+        menu.addSeparator()
+        menu.addAction(self.tr("Cơ sở lân cận…"), functools.partial(self.nearby_requested.emit, current))
+        menu.addAction(
+            self.tr("Thêm vào lộ trình trong ngày"), functools.partial(self.plan_add_requested.emit, current)
+        )
         menu.addSeparator()
         menu.addAction(self.tr("Xoá…"), self.delete_selected)
         menu.exec(self.table.viewport().mapToGlobal(pos))

@@ -38,6 +38,7 @@ from kcfield.services.container import Services
 from kcfield.services.context import VIETNAM_TZ
 from kcfield.services.drafts import DraftStore, check_key
 from kcfield.ui.attachments.panel import AttachmentsPanel
+from kcfield.ui.places.nearby import NearbyDialog
 from kcfield.ui.tasks import Lane, Tasks
 from kcfield.ui.visits import checks
 from kcfield.ui.visits.bar import EditorBar
@@ -104,6 +105,7 @@ class VisitEditor(QDialog):
         if draft is not None:
             self._restore(draft[1])
         self.form.edited.connect(self._on_edited)
+        self.form.position.nearby_requested.connect(self.show_nearby)
         self._apply_status()
         self.validate_now()
         self._load_establishment()
@@ -301,6 +303,15 @@ class VisitEditor(QDialog):
         self._autosave_timer.stop()
         self._validate_timer.stop()
         super().reject()
+
+    def show_nearby(self, point: tuple[float, float]) -> NearbyDialog:
+        """Establishments already recorded near the visit's position (the one visited left out)."""
+        dialog = NearbyDialog(
+            self._services, self._tasks, point, self._lang, exclude=self._establishment_id, parent=self
+        )
+        self.nearby_dialog = dialog
+        dialog.open()
+        return dialog
 
     # --- internals ---------------------------------------------------------------------------------------
 

@@ -36,6 +36,7 @@ class PositionBox(QWidget):
     """Coordinates text, what it reads as, accuracy (m), source and the NMEA button."""
 
     edited = Signal()
+    nearby_requested = Signal(object)  # (latitude, longitude) typed in the box
 
     def __init__(self, lang: str = "vi", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +61,10 @@ class PositionBox(QWidget):
         self.nmea_button = QPushButton(self.tr("Đọc từ tệp NMEA…"))
         self.nmea_button.setAutoDefault(False)
         self.nmea_button.clicked.connect(self.choose_nmea_file)
+        self.nearby_button = QPushButton(self.tr("Cơ sở gần đây…"))
+        self.nearby_button.setAutoDefault(False)
+        self.nearby_button.setToolTip(self.tr("Các cơ sở đã có trong máy gần vị trí này, gần nhất trước"))
+        self.nearby_button.clicked.connect(self._ask_nearby)
 
         extras = QHBoxLayout()
         extras.setContentsMargins(0, 0, 0, 0)
@@ -68,6 +73,7 @@ class PositionBox(QWidget):
         extras.addWidget(QLabel(self.tr("Nguồn")))
         extras.addWidget(self.source)
         extras.addStretch(1)
+        extras.addWidget(self.nearby_button)
         extras.addWidget(self.nmea_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -184,8 +190,14 @@ class PositionBox(QWidget):
         self._show_reading()
         self.edited.emit()
 
+    def _ask_nearby(self) -> None:
+        point = self.position()
+        if point is not None:
+            self.nearby_requested.emit(point)
+
     def _show_reading(self) -> None:
         point = self.position()
+        self.nearby_button.setEnabled(point is not None)
         if point is None:
             self.reading.setText("" if self.error_text() is None else self.tr("Chưa đọc được toạ độ"))
             return

@@ -1,0 +1,1 @@
+"""Places: establishments near a point, and the day's visiting list in a suggested order."""
