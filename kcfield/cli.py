@@ -52,6 +52,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     info = commands.add_parser("info", help="show the data folder, record counts and check the audit log")
     _common(info)
+
+    printing = commands.add_parser(
+        "print",
+        help="write a printable PDF: blank | visit ID | needs ID | cp ID | prefilled ID... | route",
+        description="Write a PDF (A4, Vietnamese) of a form or report. Kinds: blank (the survey form to fill in by "
+        "hand), visit ID (a filled visit form, to be signed), needs ID (equipment-needs summary of an "
+        "establishment; or of a commune with --commune CODE), cp ID (cleaner-production report of an assessment), "
+        "prefilled ID... (forms with the establishments' profiles filled in, in the order given), route (pre-filled "
+        "forms for the day's route, in its order). IDs are the record ids (32 hex digits or UUID form).",
+    )
+    _common(printing)
+    printing.add_argument("kind", choices=("blank", "visit", "needs", "cp", "prefilled", "route"))
+    printing.add_argument("ids", nargs="*", metavar="ID", help="record id(s) for visit, needs, cp, prefilled")
+    printing.add_argument("--commune", type=int, metavar="CODE", help="needs: the summary of a whole commune")
+    printing.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF")
     return parser
 
 
@@ -69,6 +84,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _demo(args, lang)
         if args.command == "info":
             return _info(args, lang)
+        if args.command == "print":
+            return _print(args, lang)
     except DomainError as error:
         print(f"kcfield: {describe_error(error, lang)}", file=sys.stderr)
         return EXIT_ERROR
@@ -139,6 +156,66 @@ def _info(args: argparse.Namespace, lang: str) -> int:
             print(f"  {dataset.name}: {dataset.version} ({dataset.origin})")
     finally:
         services.close()
+    return EXIT_OK
+
+
+def _print(args: argparse.Namespace, lang: str) -> int:
+    from pathlib import Path
+    from uuid import UUID
+
+    from kcfield.paths import resolve_paths
+    from kcfield.services.container import open_services
+
+    kind, raw_ids, out = args.kind, list(args.ids), Path(args.out)
+    wanted = {"blank": 0, "visit": 1, "cp": 1, "route": 0}
+    if kind == "needs":
+        if (args.commune is None) == (len(raw_ids) != 1):
+            raise DomainError(
+                "cli.print_ids", kind=kind, count="1 (hoặc --commune)" if lang == "vi" else "1 (or --commune)"
+            )
+    elif kind == "prefilled":
+        if not raw_ids:
+            raise DomainError("cli.print_ids", kind=kind, count="≥ 1")
+    elif len(raw_ids) != wanted[kind]:
+        raise DomainError("cli.print_ids", kind=kind, count=str(wanted[kind]))
+    ids: list[UUID] = []
+    for raw in raw_ids:
+        try:
+            ids.append(UUID(raw))
+        except ValueError:
+            raise DomainError("cli.bad_id", value=raw) from None
+    if out.suffix.lower() != ".pdf":
+        out = out.with_name(out.name + ".pdf")
+    paths = resolve_paths(args.data_dir)
+    services = open_services(paths)
+    interactive = sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> bool:
+        if interactive:
+            print(f"\r{text('printing.forms_progress', lang, value=done, maximum=total)}", end="", file=sys.stderr)
+        return True
+
+    try:
+        if kind == "blank":
+            pages = services.printing.blank_form(out)
+        elif kind == "visit":
+            pages = services.printing.visit_form(str(ids[0]), out)
+        elif kind == "needs" and args.commune is not None:
+            pages = services.reports.needs_summary_for_commune(args.commune, out)
+        elif kind == "needs":
+            pages = services.reports.needs_summary_for_establishment(ids[0], out)
+        elif kind == "cp":
+            pages = services.reports.cp_report(ids[0], out)
+        else:
+            stops = [str(i) for i in ids] if kind == "prefilled" else [str(s) for s in services.places.day_plan().stops]
+            if not stops:
+                raise DomainError("cli.route_empty")
+            pages = services.printing.prefilled_forms(stops, out, progress=progress)
+    finally:
+        services.close()
+        if interactive and kind in ("prefilled", "route"):
+            print(file=sys.stderr)
+    print(text("cli.print_done", lang, pages=pages, path=str(out)))
     return EXIT_OK
 
 

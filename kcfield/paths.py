@@ -51,6 +51,11 @@ class AppPaths:
     def logs(self) -> Path:
         return self.data_dir / "logs"
 
+    @property
+    def printouts(self) -> Path:
+        """PDFs built for preview and printing: a cache, emptied of old files at start-up."""
+        return self.data_dir / "cache" / "print"
+
     def ensure(self) -> AppPaths:
         for folder in (self.data_dir, self.backups, self.attachments, self.outbox, self.drafts, self.logs):
             folder.mkdir(parents=True, exist_ok=True)

@@ -16,8 +16,11 @@ from kcfield.services.establishments import EstablishmentService
 from kcfield.services.needs import EquipmentNeedService
 from kcfield.services.places import PlacesService
 from kcfield.services.preferences import Preferences
+from kcfield.services.printing import PrintingService
 from kcfield.services.reference import ReferenceService
 from kcfield.services.registry import RegistryService
+from kcfield.services.reports import ReportsService
+from kcfield.services.scans import ScanService
 from kcfield.services.visits import VisitService
 from kcfield.store.migrate import OpenResult, open_sqlite_store
 
@@ -38,6 +41,9 @@ class Services:
     attachments: AttachmentService
     cp_reference: CPReference
     places: PlacesService
+    printing: PrintingService
+    reports: ReportsService
+    scans: ScanService
 
     def close(self) -> None:
         self.ctx.store.dispose()
@@ -55,21 +61,49 @@ def build_services(ctx: ServiceContext, opened: OpenResult, attachments_dir: Pat
     reference.ensure_loaded()
     establishments = EstablishmentService(ctx, reference)
     preferences = Preferences(ctx)
+    visits = VisitService(ctx)
+    needs = EquipmentNeedService(ctx, establishments, reference)
+    assessments = CPAssessmentService(ctx)
+    collaborators = CollaboratorService(ctx)
+    cp_reference = CPReference(ctx, reference)
+    attachments = AttachmentService(ctx, AttachmentStore(attachments_dir))
+    printing = PrintingService(
+        ctx,
+        reference=reference,
+        establishments=establishments,
+        visits=visits,
+        needs=needs,
+        assessments=assessments,
+        cp_reference=cp_reference,
+        preferences=preferences,
+        collaborators=collaborators,
+    )
     services = Services(
         ctx=ctx,
         opened=opened,
         reference=reference,
         establishments=establishments,
-        visits=VisitService(ctx),
-        needs=EquipmentNeedService(ctx, establishments, reference),
-        assessments=CPAssessmentService(ctx),
-        collaborators=CollaboratorService(ctx),
+        visits=visits,
+        needs=needs,
+        assessments=assessments,
+        collaborators=collaborators,
         audit=AuditLogService(ctx),
         registry=RegistryService(ctx, reference),
         preferences=preferences,
-        attachments=AttachmentService(ctx, AttachmentStore(attachments_dir)),
-        cp_reference=CPReference(ctx, reference),
+        attachments=attachments,
+        cp_reference=cp_reference,
         places=PlacesService(ctx, reference, preferences),
+        printing=printing,
+        reports=ReportsService(
+            ctx,
+            reference,
+            establishments=establishments,
+            needs=needs,
+            assessments=assessments,
+            cp_reference=cp_reference,
+            preferences=preferences,
+        ),
+        scans=ScanService(printing, attachments, establishments, visits, assessments),
     )
     services.collaborators.adopt_identity()
     return services

@@ -15,6 +15,8 @@ class Actions:
     save: QAction
     find: QAction
     print: QAction
+    print_blank: QAction
+    attach_scans: QAction
     settings: QAction
     day_plan: QAction
     nearby: QAction
@@ -51,7 +53,19 @@ def build_actions(window: QMainWindow) -> Actions:
         print=make(
             QCoreApplication.translate("Actions", "&In phiếu…"),
             QKeySequence.StandardKey.Print,
-            QCoreApplication.translate("Actions", "In phiếu khảo sát (Ctrl+P)"),
+            QCoreApplication.translate("Actions", "In tài liệu của dòng đang chọn ở trang hiện tại (Ctrl+P)"),
+        ),
+        print_blank=make(
+            QCoreApplication.translate("Actions", "In phiếu &trắng…"),
+            "Ctrl+Shift+P",
+            QCoreApplication.translate("Actions", "In phiếu khảo sát trắng để điền tay (Ctrl+Shift+P)"),
+        ),
+        attach_scans=make(
+            QCoreApplication.translate("Actions", "&Gắn bản quét phiếu đã ký…"),
+            "Ctrl+Shift+G",
+            QCoreApplication.translate(
+                "Actions", "Chọn ảnh hoặc PDF quét phiếu đã ký; mã QR trên phiếu cho biết gắn vào hồ sơ nào"
+            ),
         ),
         settings=make(
             QCoreApplication.translate("Actions", "&Cài đặt…"),
@@ -72,7 +86,7 @@ def build_actions(window: QMainWindow) -> Actions:
         quit=make(QCoreApplication.translate("Actions", "T&hoát"), QKeySequence.StandardKey.Quit),
     )
     menu_file = window.menuBar().addMenu(QCoreApplication.translate("Actions", "&Tệp"))
-    for action in (actions.new, actions.save, actions.print):
+    for action in (actions.new, actions.save, actions.print, actions.print_blank, actions.attach_scans):
         menu_file.addAction(action)
     menu_file.addSeparator()
     menu_file.addAction(actions.settings)

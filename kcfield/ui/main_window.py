@@ -37,6 +37,8 @@ from kcfield.ui.cp.page import CPPage
 from kcfield.ui.needs.page import NeedsPage
 from kcfield.ui.pages.placeholder import PlaceholderPage
 from kcfield.ui.places.controller import PlacesController
+from kcfield.ui.printing.controller import PrintController
+from kcfield.ui.printing.scans import ScanAttacher
 from kcfield.ui.registry.editor import EstablishmentEditor
 from kcfield.ui.registry.page import RegistryPage
 from kcfield.ui.settings_dialog import SettingsDialog
@@ -114,6 +116,13 @@ class MainWindow(QMainWindow):
         self.registry.new_requested.connect(lambda: self.open_editor(None))
         self.registry.related_requested.connect(self.show_related)
         self.places = PlacesController(self, services, tasks, lang, self._open_in_registry)
+        self.printer = PrintController(self, services, tasks, paths.printouts, lang)
+        self.places.print_forms = self.printer.prefilled
+        self.app_actions.print_blank.triggered.connect(self.printer.blank)
+        self.scans = ScanAttacher(self, services, tasks, lang)
+        self.app_actions.attach_scans.triggered.connect(self.scans.choose_files)
+        for page in (self.registry, self.visits, self.needs, self.cp):
+            page.print_requested.connect(self.printer.request)
         self.app_actions.day_plan.triggered.connect(self.places.show_day_plan)
         self.app_actions.nearby.triggered.connect(lambda: self.places.show_nearby_of(self.registry.current_id()))
         self.registry.nearby_requested.connect(self.places.show_nearby_of)
@@ -227,7 +236,7 @@ class MainWindow(QMainWindow):
             )
 
     def timerEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if event.timerId() == self._status_timer:
+        if self._status_timer and event.timerId() == self._status_timer and self.isVisible():
             self.refresh_status()
 
     # --- other actions -------------------------------------------------------------------------------
@@ -237,11 +246,13 @@ class MainWindow(QMainWindow):
         self.registry.focus_search()
 
     def _print(self) -> None:
-        QMessageBox.information(
-            self,
-            self.tr("In phiếu"),
-            self.tr("In phiếu khảo sát (trắng và đã điền) sẽ có trong phiên bản tới."),
-        )
+        """Ctrl+P prints what the page shows: the selected record's document, or a blank form."""
+        page = self.stack.currentWidget()
+        request = getattr(page, "request_print", None)
+        if callable(request):
+            request()
+        else:
+            self.printer.blank()
 
     def _settings(self) -> None:
         dialog = SettingsDialog(self.services, self.tasks, self.lang, self)
@@ -273,4 +284,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("main/geometry", self.saveGeometry())
         self.settings.setValue("main/state", self.saveState())
         self.settings.sync()
+        if self._status_timer:
+            self.killTimer(self._status_timer)  # a closed window asks the store nothing more
+            self._status_timer = 0
         super().closeEvent(event)

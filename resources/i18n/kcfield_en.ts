@@ -51,7 +51,7 @@ Administrative units: the 2025 list of the General Statistics Office (GSO), take
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../kcfield/ui/actions.py" line="+37"/>
+        <location filename="../../kcfield/ui/actions.py" line="+39"/>
         <source>&amp;Thêm cơ sở mới</source>
         <translation>&amp;New establishment</translation>
     </message>
@@ -87,11 +87,31 @@ Administrative units: the 2025 list of the General Statistics Office (GSO), take
     </message>
     <message>
         <location line="+2"/>
-        <source>In phiếu khảo sát (Ctrl+P)</source>
-        <translation>Print survey forms (Ctrl+P)</translation>
+        <source>In tài liệu của dòng đang chọn ở trang hiện tại (Ctrl+P)</source>
+        <translation>Print the document of the selected row on this page (Ctrl+P)</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>In phiếu &amp;trắng…</source>
+        <translation>Print a &amp;blank form…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In phiếu khảo sát trắng để điền tay (Ctrl+Shift+P)</source>
+        <translation>Print a blank survey form to fill in by hand (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Gắn bản quét phiếu đã ký…</source>
+        <translation>&amp;Attach scans of signed forms…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chọn ảnh hoặc PDF quét phiếu đã ký; mã QR trên phiếu cho biết gắn vào hồ sơ nào</source>
+        <translation>Choose photos or PDF scans of signed forms; the QR code on each form tells which record it goes to</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Cài đặt…</source>
         <translation>Se&amp;ttings…</translation>
     </message>
@@ -847,7 +867,7 @@ Reopen them to carry on?</translation>
 <context>
     <name>CPPage</name>
     <message>
-        <location filename="../../kcfield/ui/cp/page.py" line="+46"/>
+        <location filename="../../kcfield/ui/cp/page.py" line="+47"/>
         <source>Thêm đánh giá</source>
         <translation>New assessment</translation>
     </message>
@@ -857,7 +877,17 @@ Reopen them to carry on?</translation>
         <translation>Open</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+1"/>
+        <source>In báo cáo…</source>
+        <translation>Print report…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In báo cáo đánh giá SXSH của dòng đang chọn (Ctrl+P)</source>
+        <translation>Print the CP assessment report of the selected row (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>Chưa có đánh giá nào.</source>
         <translation>No assessments yet.</translation>
     </message>
@@ -870,6 +900,11 @@ Reopen them to carry on?</translation>
         <location line="+2"/>
         <source>Đánh giá sản xuất sạch hơn</source>
         <translation>Cleaner production (CP) assessment</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Chọn một đánh giá SXSH để in báo cáo.</source>
+        <translation>Select a CP assessment to print its report.</translation>
     </message>
 </context>
 <context>
@@ -1588,7 +1623,7 @@ Choose &quot;No&quot; to discard what you have entered.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kcfield/ui/main_window.py" line="+67"/>
+        <location filename="../../kcfield/ui/main_window.py" line="+69"/>
         <source>kcfield — Khảo sát cơ sở công nghiệp nông thôn</source>
         <translation>kcfield — Rural industrial establishment survey</translation>
     </message>
@@ -1633,7 +1668,7 @@ Choose &quot;No&quot; to discard what you have entered.</translation>
         <translation>Reports</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+99"/>
         <source>Đã lưu «%1».</source>
         <translation>Saved &quot;%1&quot;.</translation>
     </message>
@@ -1658,17 +1693,7 @@ Choose &quot;No&quot; to discard what you have entered.</translation>
         <translation>Last synced: %1</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>In phiếu</source>
-        <translation>Print forms</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>In phiếu khảo sát (trắng và đã điền) sẽ có trong phiên bản tới.</source>
-        <translation>Printing survey forms (blank and filled in) is coming in the next version.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+32"/>
         <source>Không thực hiện được</source>
         <translation>Could not complete the action</translation>
     </message>
@@ -1996,13 +2021,13 @@ Do you want to save before closing?</translation>
 <context>
     <name>NeedsPage</name>
     <message>
-        <location filename="../../kcfield/ui/needs/page.py" line="+55"/>
-        <location line="+127"/>
+        <location filename="../../kcfield/ui/needs/page.py" line="+57"/>
+        <location line="+150"/>
         <source>Nhu cầu hỗ trợ máy móc, thiết bị</source>
         <translation>Equipment needs</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-149"/>
         <source>Thêm nhu cầu</source>
         <translation>New equipment need</translation>
     </message>
@@ -2012,7 +2037,17 @@ Do you want to save before closing?</translation>
         <translation>Show all establishments</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+3"/>
+        <source>In bảng tổng hợp…</source>
+        <translation>Print summary…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bảng tổng hợp nhu cầu của cơ sở đang chọn, hoặc của xã đang chọn ở thẻ «Tổng theo xã» (Ctrl+P)</source>
+        <translation>Needs summary of the selected establishment, or of the commune selected on the «By commune» tab (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Danh sách nhu cầu</source>
         <translation>Equipment needs list</translation>
     </message>
@@ -2022,7 +2057,12 @@ Do you want to save before closing?</translation>
         <translation>Totals by commune/ward</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+28"/>
+        <source>Chọn một nhu cầu (hoặc một xã ở thẻ «Tổng theo xã») để in.</source>
+        <translation>Select a need (or a commune on the «By commune» tab) to print.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
@@ -2152,6 +2192,142 @@ Do you want to save before closing?</translation>
         <location line="+5"/>
         <source>Đọc được: {dms}  ({decimal})</source>
         <translation>Read as: {dms}  ({decimal})</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <location filename="../../kcfield/ui/printing/preview.py" line="+55"/>
+        <source>Xem trước khi in — {title}</source>
+        <translation>Print preview — {title}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Đang hiện các trang…</source>
+        <translation>Showing the pages…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;In…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chọn máy in và in (Ctrl+P)</source>
+        <translation>Choose a printer and print (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Lưu thành PDF…</source>
+        <translation>&amp;Save as PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lưu tệp PDF để gửi hoặc in sau (Ctrl+S)</source>
+        <translation>Save the PDF file to send or print later (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Trang {number}</source>
+        <translation>Page {number}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{total} trang; đang xem {shown} trang đầu. In hoặc lưu sẽ gồm tất cả.</source>
+        <translation>{total} pages; showing the first {shown}. Printing or saving includes them all.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{total} trang, khổ A4</source>
+        <translation>{total} pages, A4</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Lưu thành PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Đã lưu {file}</source>
+        <translation>Saved {file}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Không lưu được</source>
+        <translation>Could not save</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Không lưu được tệp PDF: {reason}</source>
+        <translation>Could not save the PDF file: {reason}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Máy in không nhận lệnh in</source>
+        <translation>The printer did not accept the job</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Đã gửi {pages} trang tới máy in.</source>
+        <translation>Sent {pages} pages to the printer.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintController</name>
+    <message>
+        <location filename="../../kcfield/ui/printing/controller.py" line="+57"/>
+        <source>In</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Phiếu khảo sát trắng</source>
+        <translation>Blank survey form</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Phiếu khảo sát đã điền</source>
+        <translation>Filled survey form</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} phiếu khảo sát</source>
+        <translation>{count} survey forms</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Phiếu khảo sát điền sẵn hồ sơ ({count} cơ sở)</source>
+        <translation>Survey forms with the profile filled in ({count} establishments)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Bảng tổng hợp nhu cầu thiết bị của cơ sở</source>
+        <translation>Equipment-needs summary of the establishment</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Bảng tổng hợp nhu cầu thiết bị của xã</source>
+        <translation>Equipment-needs summary of the commune</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Báo cáo đánh giá sản xuất sạch hơn</source>
+        <translation>Cleaner-production assessment report</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Không tạo được tài liệu in</source>
+        <translation>Could not build the document</translation>
     </message>
 </context>
 <context>
@@ -2389,7 +2565,7 @@ Do you want to save before closing?</translation>
 <context>
     <name>RegistryPage</name>
     <message>
-        <location filename="../../kcfield/ui/registry/page.py" line="+72"/>
+        <location filename="../../kcfield/ui/registry/page.py" line="+73"/>
         <source>Tìm theo tên, mã số thuế, người đại diện, điện thoại, thôn/ấp, xã…</source>
         <translation>Search by name, tax code, representative, phone, village/hamlet, commune…</translation>
     </message>
@@ -2429,7 +2605,7 @@ Do you want to save before closing?</translation>
         <translation>Establishment list</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+91"/>
         <source>cơ sở này</source>
         <translation>this establishment</translation>
     </message>
@@ -2488,6 +2664,16 @@ Do you want to save before closing?</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>In phiếu khảo sát điền sẵn hồ sơ…</source>
+        <translation>Print a survey form with the profile filled in…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In bảng nhu cầu thiết bị của cơ sở…</source>
+        <translation>Print the establishment&apos;s equipment-needs summary…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Cơ sở lân cận…</source>
         <translation>Establishments nearby…</translation>
     </message>
@@ -2523,6 +2709,55 @@ Do you want to save before closing?</translation>
         <location line="+1"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ScanAttacher</name>
+    <message>
+        <location filename="../../kcfield/ui/printing/scans.py" line="+52"/>
+        <source>Chọn bản quét phiếu đã ký</source>
+        <translation>Choose scans of signed forms</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bản quét (*.pdf *.jpg *.jpeg *.png)</source>
+        <translation>Scans (*.pdf *.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>lượt khảo sát ngày {date} — {name}</source>
+        <translation>visit of {date} — {name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>đánh giá SXSH — {name}</source>
+        <translation>CP assessment — {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hồ sơ cơ sở — {name}</source>
+        <translation>establishment profile — {name}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+33"/>
+        <source>Không gắn được bản quét</source>
+        <translation>Could not attach the scans</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Gắn bản quét</source>
+        <translation>Attach scans</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gắn {count} tệp vào hồ sơ như sau?</source>
+        <translation>Attach {count} files to the records as follows?</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Đã gắn {count} bản quét vào hồ sơ.</source>
+        <translation>Attached {count} scans to their records.</translation>
     </message>
 </context>
 <context>
@@ -2778,13 +3013,13 @@ Do you want to save before closing?</translation>
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../kcfield/ui/visits/page.py" line="+55"/>
-        <location line="+90"/>
+        <location filename="../../kcfield/ui/visits/page.py" line="+56"/>
+        <location line="+101"/>
         <source>Các lượt khảo sát</source>
         <translation>Survey visits</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-99"/>
         <source>Xem tất cả cơ sở</source>
         <translation>Show all establishments</translation>
     </message>
@@ -2794,12 +3029,27 @@ Do you want to save before closing?</translation>
         <translation>New visit</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>In phiếu…</source>
+        <translation>Print form…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In phiếu khảo sát đã điền của lượt đang chọn, để cơ sở ký (Ctrl+P)</source>
+        <translation>Print the filled survey form of the selected visit, for the establishment to sign (Ctrl+P)</translation>
+    </message>
+    <message>
         <location line="+16"/>
         <source>Chưa có lượt khảo sát nào.</source>
         <translation>No visits yet.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+61"/>
+        <source>Chọn một lượt khảo sát để in phiếu.</source>
+        <translation>Select a visit to print its form.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Các lượt khảo sát của {name}</source>
         <translation>Visits to {name}</translation>
     </message>

@@ -72,7 +72,15 @@ def test_main_window_speaks_english(
 
     menus = _menu_texts(window)
     assert menus == {
-        "&File": ["&New establishment", "&Save", "&Print forms…", "Se&ttings…", "&Quit"],
+        "&File": [
+            "&New establishment",
+            "&Save",
+            "&Print forms…",
+            "Print a &blank form…",
+            "&Attach scans of signed forms…",
+            "Se&ttings…",
+            "&Quit",
+        ],
         "&Edit": ["&Find establishment"],
         "&Tools": ["&Day's route…", "Establishments &nearby…"],
         "&Help": ["&About kcfield"],
@@ -83,7 +91,7 @@ def test_main_window_speaks_english(
         letters = [key.group(1).lower() for key in keys if key]
         assert len(set(letters)) == len(letters), entries
     status_tips = [action.statusTip() for action in vars(window.app_actions).values() if action.statusTip()]
-    assert len(status_tips) == 7
+    assert len(status_tips) == 9
 
     registry = window.registry
     assert registry.search.placeholderText() == (

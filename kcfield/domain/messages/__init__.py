@@ -25,14 +25,30 @@ def catalogue() -> Mapping[str, tuple[str, str]]:
         cp_indicators,
         eligibility,
         fields,
+        forms,
         geo,
+        printing,
+        reports,
         support,
         validation,
         widgets,
     )
 
     merged: dict[str, tuple[str, str]] = {}
-    for module in (common, validation, eligibility, fields, widgets, attachments, support, cp_indicators, geo):
+    for module in (
+        common,
+        validation,
+        eligibility,
+        fields,
+        widgets,
+        attachments,
+        support,
+        cp_indicators,
+        geo,
+        reports,
+        forms,
+        printing,
+    ):
         overlap = merged.keys() & module.CATALOGUE.keys()
         if overlap:
             raise RuntimeError(f"message codes defined twice: {sorted(overlap)}")

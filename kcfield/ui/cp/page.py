@@ -30,6 +30,7 @@ from kcfield.ui.tasks import Lane, Tasks
 
 class CPPage(QWidget):
     editor_opened = Signal(object)  # the CPEditor (tests, main window)
+    print_requested = Signal(str, object)  # (kind, id), see ui/printing
 
     def __init__(
         self, services: Services, tasks: Tasks, drafts: DraftStore, lang: str = "vi", parent: QWidget | None = None
@@ -45,6 +46,9 @@ class CPPage(QWidget):
         self.title = QLabel(self)
         self.add_button = QPushButton(self.tr("Thêm đánh giá"), self)
         self.open_button = QPushButton(self.tr("Mở"), self)
+        self.print_button = QPushButton(self.tr("In báo cáo…"), self)
+        self.print_button.setToolTip(self.tr("In báo cáo đánh giá SXSH của dòng đang chọn (Ctrl+P)"))
+        self.print_button.clicked.connect(self.request_print)
         self.model = CPListModel(self)
         self.view = QTableView(self)
         self.view.setModel(self.model)
@@ -63,6 +67,7 @@ class CPPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.open_button)
+        top.addWidget(self.print_button)
         top.addWidget(self.add_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -104,6 +109,13 @@ class CPPage(QWidget):
             self.message.setText(error_text(error, self._lang))
 
     # --- opening ----------------------------------------------------------------------------------------
+
+    def request_print(self) -> None:
+        item = self.current_item()
+        if item is not None:
+            self.print_requested.emit("cp", item.id)
+        else:
+            self.print_requested.emit("hint", self.tr("Chọn một đánh giá SXSH để in báo cáo."))
 
     def current_item(self) -> AssessmentListItem | None:
         index = self.view.currentIndex()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from uuid import UUID
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -33,6 +33,8 @@ Loaded = tuple[list[NeedListItem], list[tuple[int, str, SupportTotals]] | None]
 
 
 class NeedsPage(QWidget):
+    print_requested = Signal(str, object)  # (kind, record id or commune code), see ui/printing
+
     def __init__(
         self,
         services: Services,
@@ -58,6 +60,11 @@ class NeedsPage(QWidget):
         self.show_all_button = QPushButton(self.tr("Xem tất cả cơ sở"))
         self.show_all_button.clicked.connect(lambda: self.show_for_establishment(None))
         self.show_all_button.hide()
+        self.print_button = QPushButton(self.tr("In bảng tổng hợp…"))
+        self.print_button.setToolTip(
+            self.tr("Bảng tổng hợp nhu cầu của cơ sở đang chọn, hoặc của xã đang chọn ở thẻ «Tổng theo xã» (Ctrl+P)")
+        )
+        self.print_button.clicked.connect(self.request_print)
         self.model = NeedsTableModel(lang, self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -77,6 +84,8 @@ class NeedsPage(QWidget):
         self.commune_table = QTableView()
         self.commune_table.setModel(self.commune_model)
         self.commune_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.commune_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.commune_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.commune_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.commune_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
@@ -92,6 +101,7 @@ class NeedsPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.show_all_button)
+        top.addWidget(self.print_button)
         top.addWidget(self.add_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -99,6 +109,21 @@ class NeedsPage(QWidget):
         self._show_totals()
 
     # --- public -------------------------------------------------------------------------------------------
+
+    def request_print(self) -> None:
+        """The commune's summary on the «by commune» tab, else the selected (or shown) establishment's."""
+        if self.tabs.currentIndex() == 1:
+            rows = self.commune_table.selectionModel().selectedRows()
+            code = self.commune_model.code_at(rows[0].row()) if rows else None
+            if code is not None:
+                self.print_requested.emit("needs_commune", code)
+                return
+        item = self.selected_item()
+        establishment_id = item.need.establishment_id if item is not None else self._establishment_id
+        if establishment_id is not None:
+            self.print_requested.emit("needs", establishment_id)
+        else:
+            self.print_requested.emit("hint", self.tr("Chọn một nhu cầu (hoặc một xã ở thẻ «Tổng theo xã») để in."))
 
     @property
     def establishment_id(self) -> UUID | None:

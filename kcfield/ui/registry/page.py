@@ -54,6 +54,7 @@ class RegistryPage(QWidget):
     related_requested = Signal(str, object)  # ("visits" | "needs" | "cp", establishment UUID)
     nearby_requested = Signal(object)  # establishment UUID
     plan_add_requested = Signal(object)  # establishment UUID
+    print_requested = Signal(str, object)  # (kind, id), see ui/printing
 
     def __init__(self, services: Services, tasks: Tasks, lang: str = "vi", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -193,6 +194,14 @@ class RegistryPage(QWidget):
             return False
         self._select_row(row)
         return True
+
+    def request_print(self, record_id: UUID | None = None) -> None:
+        """The selected establishment's form with its profile filled in; a blank form when none is selected."""
+        record_id = record_id or self.current_id()
+        if record_id is not None:
+            self.print_requested.emit("prefilled", record_id)
+        else:
+            self.print_requested.emit("blank", None)
 
     def current_query(self) -> RegistryQuery:
         return self._query
@@ -393,6 +402,12 @@ class RegistryPage(QWidget):
             ("cp", self.tr("Đánh giá SXSH của cơ sở")),
         ):
             menu.addAction(label, functools.partial(self.related_requested.emit, kind, current))
+        menu.addSeparator()
+        menu.addAction(self.tr("In phiếu khảo sát điền sẵn hồ sơ…"), functools.partial(self.request_print, current))
+        menu.addAction(
+            self.tr("In bảng nhu cầu thiết bị của cơ sở…"),
+            functools.partial(self.print_requested.emit, "needs", current),
+        )
         menu.addSeparator()
         menu.addAction(self.tr("Cơ sở lân cận…"), functools.partial(self.nearby_requested.emit, current))
         menu.addAction(

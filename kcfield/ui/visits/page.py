@@ -34,6 +34,7 @@ LIST_LIMIT = 2_000
 
 class VisitsPage(QWidget):
     visit_saved = Signal(object)  # a Visit saved through an editor opened here
+    print_requested = Signal(str, object)  # (kind, id), see ui/printing
 
     def __init__(
         self,
@@ -59,6 +60,9 @@ class VisitsPage(QWidget):
         self.show_all_button.hide()
         self.add_button = QPushButton(self.tr("Thêm lượt khảo sát"))
         self.add_button.clicked.connect(self.add_visit)
+        self.print_button = QPushButton(self.tr("In phiếu…"))
+        self.print_button.setToolTip(self.tr("In phiếu khảo sát đã điền của lượt đang chọn, để cơ sở ký (Ctrl+P)"))
+        self.print_button.clicked.connect(self.request_print)
         self.model = VisitTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -79,6 +83,7 @@ class VisitsPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.show_all_button)
+        top.addWidget(self.print_button)
         top.addWidget(self.add_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -127,6 +132,13 @@ class VisitsPage(QWidget):
         self.editor = editor
         editor.show()
         return editor
+
+    def request_print(self) -> None:
+        item = self.selected_item()
+        if item is not None:
+            self.print_requested.emit("visit", item.id)
+        else:
+            self.print_requested.emit("hint", self.tr("Chọn một lượt khảo sát để in phiếu."))
 
     def selected_item(self) -> VisitListItem | None:
         index = self.table.currentIndex()
