@@ -79,6 +79,8 @@ HEADER_H: Final = 24 * mm  # room for the centre's name, the national heading an
 FOOTER_H: Final = 26 * mm  # room for the QR code and the footer line
 MARGIN_TOP: Final = 10 * mm
 MARGIN_BOTTOM: Final = 8 * mm
+BODY_TOP: Final = PAGE_HEIGHT - MARGIN_TOP - HEADER_H  # where the body frame starts
+BODY_BOTTOM: Final = MARGIN_BOTTOM + FOOTER_H
 QR_SIZE: Final = 22 * mm
 
 QR_PREFIX: Final = "KCF1"
@@ -314,6 +316,99 @@ class Callback(Flowable):  # type: ignore[misc]
         self.fn()
 
 
+class PageRecording:
+    """Pages laid out once and placed again: the identical blank part of every pre-filled form in a batch.
+
+    The first form lays its blank part out as usual between :class:`RecordPages` and :class:`StopRecording`;
+    each page's drawing becomes a form XObject when the PDF is written. The later forms carry a
+    :class:`ReusedPages` instead, which takes the same room (whole pages, and the same height on the last
+    one) and shows those XObjects: no layout, no text measuring, and each page's content is stored once.
+    Each recorded part must start at the top of a page (put a ``PageBreak`` before both).
+    """
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        self.planned = False  # a story holds the recording markers already
+        self.pages = 0  # set when the recording stops
+        self.last_height = 0.0  # room the part takes on its last page
+
+    @property
+    def done(self) -> bool:
+        return self.pages > 0
+
+
+class RecordPages(Flowable):  # type: ignore[misc]
+    """Zero-size marker at the top of a page: from here, the canvas records (see :class:`PageRecording`)."""
+
+    def __init__(self, recording: PageRecording) -> None:
+        super().__init__()
+        self.recording = recording
+        self.width = self.height = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab API)
+        return 0, 0
+
+    def draw(self) -> None:
+        canvas = self.canv
+        if isinstance(canvas, _FramedCanvas):
+            canvas.start_recording(self.recording)
+
+
+class StopRecording(Flowable):  # type: ignore[misc]
+    """Zero-size marker where the recorded part ends; it notes how far down its last page the part reached."""
+
+    def __init__(self, recording: PageRecording) -> None:
+        super().__init__()
+        self.recording = recording
+        self.width = self.height = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab API)
+        return 0, 0
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803 (reportlab API)
+        if isinstance(canvas, _FramedCanvas):
+            canvas.stop_recording(self.recording, used_height=BODY_TOP - y)
+
+
+class _ReusedPage(Flowable):  # type: ignore[misc]
+    def __init__(self, recording: PageRecording, index: int, height: float) -> None:
+        super().__init__()
+        self.recording, self.index = recording, index
+        self.width, self.height = 0.0, height
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab API)
+        self.width = availWidth
+        return availWidth, self.height  # never shrinks: a copied page only fits on a page of its own
+
+    def draw(self) -> None:
+        canvas = self.canv
+        if isinstance(canvas, _FramedCanvas):
+            canvas.reuse_page(self.recording, self.index)
+
+
+class ReusedPages(Flowable):  # type: ignore[misc]
+    """Stands for a recorded part (see :class:`PageRecording`); falls back to ``fallback`` flowables when the
+    recording did not happen (e.g. it was never laid out)."""
+
+    def __init__(self, recording: PageRecording, fallback: Callable[[], list[Flowable]]) -> None:
+        super().__init__()
+        self.recording = recording
+        self.fallback = fallback
+        self.width = self.height = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab API)
+        return availWidth, availHeight + 1  # never fits whole: layout asks split(), which gives the pages
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 (reportlab API)
+        rec = self.recording
+        if not rec.done:
+            return self.fallback()
+        full = BODY_TOP - BODY_BOTTOM - 0.01  # a hair under the frame's height, so rounding never pushes it on
+        pages: list[Flowable] = [_ReusedPage(rec, i, full) for i in range(rec.pages - 1)]
+        pages.append(_ReusedPage(rec, rec.pages - 1, rec.last_height))
+        return pages
+
+
 # --- the canvas that draws the frame ---------------------------------------------------------------------------
 
 
@@ -336,6 +431,29 @@ class _FramedCanvas(Canvas):  # type: ignore[misc]
         self._pages: list[dict[str, Any]] = []
         self._page_forms: list[_FormState] = []
         self._form: _FormState | None = None
+        # Per page: what it records ("record", recording, index, code start, code end) or shows ("reuse", …).
+        self._page_tags: list[tuple[str, PageRecording, int, int, int | None] | None] = []
+        self._tag: tuple[str, PageRecording, int, int, int | None] | None = None
+        self._recording: PageRecording | None = None
+        self._recorded_index = 0
+
+    def start_recording(self, recording: PageRecording) -> None:
+        if recording.done or self._recording is not None:
+            return  # recorded already (or nested): lay out as usual
+        self._recording, self._recorded_index = recording, 0
+        self._tag = ("record", recording, 0, len(self._code), None)
+
+    def stop_recording(self, recording: PageRecording, used_height: float) -> None:
+        if self._recording is not recording or self._tag is None:
+            return
+        kind, rec, index, start, _end = self._tag
+        self._tag = (kind, rec, index, start, len(self._code))
+        recording.pages = index + 1
+        recording.last_height = max(used_height, 0.0)
+        self._recording = None
+
+    def reuse_page(self, recording: PageRecording, index: int) -> None:
+        self._tag = ("reuse", recording, index, 0, None)
 
     def start_form(self, marker: StartForm) -> None:
         index = self._form.index + 1 if self._form is not None else 0
@@ -347,6 +465,11 @@ class _FramedCanvas(Canvas):  # type: ignore[misc]
             self._form or _FormState(-1, info.qr, info.watermark, info.form_code, info.form_version)
         )
         self._pages.append(dict(self.__dict__))
+        self._page_tags.append(self._tag)
+        self._tag = None
+        if self._recording is not None:  # the recorded part goes on over the page break
+            self._recorded_index += 1
+            self._tag = ("record", self._recording, self._recorded_index, 0, None)
         self._startPage()
 
     def save(self) -> None:
@@ -354,13 +477,37 @@ class _FramedCanvas(Canvas):  # type: ignore[misc]
         for form in self._page_forms:
             totals[form.index] = totals.get(form.index, 0) + 1
         seen: dict[int, int] = {}
-        for number, (state, form) in enumerate(zip(self._pages, self._page_forms, strict=True), start=1):
+        pages = zip(self._pages, self._page_forms, self._page_tags, strict=True)
+        for number, (state, form, tag) in enumerate(pages, start=1):
             self.__dict__.update(state)
             seen[form.index] = seen.get(form.index, 0) + 1
+            if tag is not None:  # before anything is added to the page: a recorded page keeps only its body
+                self._place_recorded(tag)
+            self._draw_header_once()
             self._draw_footer(number, form, seen[form.index], totals[form.index])
             Canvas.showPage(self)
         self.frame_info.page_count = len(self._pages)
         Canvas.save(self)
+
+    def _draw_header_once(self) -> None:
+        """The page heading is the same on every page of a document: one form XObject, placed on each."""
+        if not self.frame_info.header_form:
+            self.frame_info.header_form = "kchead"
+            self.beginForm("kchead")
+            _draw_header(self, self.frame_info)
+            self.endForm()
+        self.doForm("kchead")
+
+    def _place_recorded(self, tag: tuple[str, PageRecording, int, int, int | None]) -> None:
+        kind, recording, index, start, end = tag
+        name = f"kcrec{id(recording):x}p{index}"
+        if kind == "record":  # this page stays as drawn; its recorded part also becomes an XObject
+            body = self._code[start:end]
+            self.beginForm(name)
+            self._code.extend(body)
+            self.endForm()
+        else:
+            self.doForm(name)
 
     def _draw_qr_once(self, payload: str, x: float, y: float) -> None:
         """The symbol is drawn once per payload as a form XObject and placed on each page that carries it:
@@ -435,6 +582,7 @@ class _FrameInfo:
     per_page_qr: Callable[[int], QrTarget | None] | None
     page_count: int = 0  # set when the canvas is saved
     qr_forms: dict[str, str] = field(default_factory=dict)  # payload -> name of its form XObject
+    header_form: str = ""  # name of the heading's form XObject once drawn
 
 
 def _draw_header(canvas: Canvas, info: _FrameInfo) -> None:
@@ -580,10 +728,9 @@ def _build(
         bottomPadding=0,
     )
 
-    def on_page(canvas: Canvas, _doc: BaseDocTemplate) -> None:
-        _draw_header(canvas, info)
-
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page)])
+    # The heading is drawn with the footer when the canvas is saved (_FramedCanvas.save), so a page's own
+    # drawing holds only its body, which recorded pages (PageRecording) rely on.
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
 
     def make_canvas(*args: Any, **kwargs: Any) -> _FramedCanvas:
         canvas = _FramedCanvas(*args, **kwargs)

@@ -3,6 +3,8 @@ table with empty rows and the cleaner-production walk-through checklist, all wit
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
@@ -173,6 +175,15 @@ def needs_table_blank(reference: BlankFormReference) -> list[Flowable]:
     ]
 
 
+@lru_cache(maxsize=4)
+def _question_heights(questions: tuple[str, ...]) -> tuple[float, ...]:
+    """Each question's row height: room to tick (9 mm), taller when the question needs a third line.
+    Measured once per checklist, not once per printed form."""
+    style = styles()["cell"]
+    text_width = 91 * mm - 4  # grid_style: 2 pt padding left and right, 1.5 pt above and 2 pt below
+    return tuple(max(9 * mm, Paragraph(esc(q), style).wrap(text_width, 1000)[1] + 3.5 + 2) for q in questions)
+
+
 def checklist_blank(reference: BlankFormReference) -> list[Flowable]:
     """The quick cleaner-production walk-through: one row per question, tick boxes Có / Không / KAD."""
     st = styles()
@@ -188,9 +199,10 @@ def checklist_blank(reference: BlankFormReference) -> list[Flowable]:
             theme_rows.append(len(rows) - 1)
         rows.append([item.code, Paragraph(esc(item.text), st["cell"]), BOX, BOX, BOX, ""])
     heights: list[float | None] = [None] * len(rows)
+    questions = iter(_question_heights(tuple(item.text for item in reference.checklist)))
     for i in range(1, len(rows)):
         if i not in theme_rows:
-            heights[i] = 9 * mm
+            heights[i] = next(questions)
     t = table(rows, (13, 91, 10, 14, 17, 33), grid_style(1), rowHeights=heights, repeatRows=1)
     style: list[tuple[object, ...]] = [
         ("FONTNAME", (0, 1), (0, -1), "KCSans"),

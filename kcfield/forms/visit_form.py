@@ -26,7 +26,19 @@ from kcfield.forms.data import (
     Section,
     VisitFormData,
 )
-from kcfield.forms.page import Callback, DocumentSettings, QrTarget, StartForm, build_pdf, styles
+from kcfield.forms.page import (
+    Callback,
+    DocumentSettings,
+    PageRecording,
+    QrTarget,
+    RecordPages,
+    ReusedPages,
+    StartForm,
+    StopRecording,
+    build_pdf,
+    register_fonts,
+    styles,
+)
 from kcfield.forms.visit_blank import (
     checklist_blank,
     needs_table_blank,
@@ -45,6 +57,7 @@ _FLOW_VALUE = 600  # a value longer than this is printed as flowing paragraphs b
 
 def build_blank_form(out: BinaryIO | Path, settings: DocumentSettings, reference: BlankFormReference) -> int:
     """The blank form for handwriting; returns the number of pages."""
+    register_fonts(settings.font_dir)  # the checklist measures its questions while the story is made
     st = styles()
     story: list[Flowable] = [
         Paragraph(TITLE, st["title"]),
@@ -79,10 +92,12 @@ def build_visit_forms(
     ``progress(done, total)`` is called after each form is laid out; returning False cancels with
     DomainError("forms.cancelled") (and, when ``out`` is a Path, no file is written).
     """
+    register_fonts(settings.font_dir)  # pre-filled forms carry the checklist, which measures its questions
     if not forms:
         raise DomainError("forms.nothing_to_print")
     total = len(forms)
     story: list[Flowable] = []
+    blank_part = PageRecording("prefilled-blank-part")  # laid out once, placed again on the later forms
     for index, form in enumerate(forms):
         if index:
             story.append(PageBreak())
@@ -94,7 +109,7 @@ def build_visit_forms(
                 form_version=form.form_version,
             )
         )
-        story += _filled_form(form, settings)
+        story += _filled_form(form, settings, blank_part)
         if progress is not None:
             story.append(Callback(_reporter(progress, index + 1, total)))
     return build_pdf(
@@ -117,7 +132,9 @@ def _reporter(progress: Callable[[int, int], bool], done: int, total: int) -> Ca
     return report
 
 
-def _filled_form(form: VisitFormData, settings: DocumentSettings) -> list[Flowable]:
+def _filled_form(
+    form: VisitFormData, settings: DocumentSettings, blank_part: PageRecording | None = None
+) -> list[Flowable]:
     st = styles()
     story: list[Flowable] = [Paragraph(TITLE, st["title"])]
     subtitle = esc(form.establishment_name)
@@ -128,12 +145,24 @@ def _filled_form(form: VisitFormData, settings: DocumentSettings) -> list[Flowab
         story.append(Paragraph(f"<i>{esc(form.profile_note)}</i>", st["small"]))
     for section in form.profile:
         story += _section(section)
-    if form.visit is None:  # pre-filled: the visit part is written by hand
+    if form.visit is None:  # pre-filled: the visit part is written by hand, on pages of its own
         reference = form.reference
-        story += visit_questions()
-        if reference is not None:
-            story += needs_table_blank(reference)
-            story += checklist_blank(reference)
+
+        def blank() -> list[Flowable]:
+            part = visit_questions()
+            if reference is not None:
+                part += needs_table_blank(reference)
+                part += checklist_blank(reference)
+            return part
+
+        story.append(PageBreak())
+        if blank_part is None:
+            story += blank()
+        elif not blank_part.planned:  # the first pre-filled form of the batch lays it out and records it
+            blank_part.planned = True
+            story += [RecordPages(blank_part), *blank(), StopRecording(blank_part)]
+        else:
+            story.append(ReusedPages(blank_part, blank))
     else:
         story += _visit(form)
         story += _needs(form.needs, form.needs_total)

@@ -1,11 +1,21 @@
-"""Settings: for now the interface language, which travels with the data (``services.preferences``)."""
+"""Settings that travel with the data (``services.preferences``): the interface language and the centre's name
+printed at the top of every form."""
 
 from __future__ import annotations
 
 import logging
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kcfield.domain.errors import DomainError
 from kcfield.domain.messages import describe_error
@@ -31,8 +41,14 @@ class SettingsDialog(QDialog):
         for code in SUPPORTED:
             self.language_combo.addItem(ui_language_name(code), code)
         self.language_combo.setCurrentIndex(max(self.language_combo.findData(lang), 0))
+        self.centre_name = QLineEdit(self)
+        self.centre_name.setPlaceholderText(self.tr("Ví dụ: Trung tâm Khuyến công và Tư vấn phát triển công nghiệp"))
+        self.centre_name.setToolTip(self.tr("In ở đầu mọi phiếu và báo cáo"))
+        self.centre_name.setMaxLength(160)
+        self._centre_name = ""
         form = QFormLayout()
         form.addRow(self.tr("&Ngôn ngữ giao diện:"), self.language_combo)
+        form.addRow(self.tr("&Tên Trung tâm (in trên phiếu):"), self.centre_name)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, parent=self
         )
@@ -42,6 +58,14 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
+        self.resize(560, self.sizeHint().height())
+        preferences = services.preferences
+        tasks.run(lambda _ctx: preferences.centre_name, on_success=self._show_centre_name, lane=Lane.READ)
+
+    def _show_centre_name(self, name: str) -> None:
+        self._centre_name = name
+        if not self.centre_name.isModified():
+            self.centre_name.setText(name)
 
     def chosen_language(self) -> str:
         return str(self.language_combo.currentData())
@@ -50,13 +74,18 @@ class SettingsDialog(QDialog):
         if self._saving:
             return
         chosen = self.chosen_language()
-        if chosen == self._lang:
+        centre = " ".join(self.centre_name.text().split())
+        new_centre = centre if centre and centre != self._centre_name else None
+        if chosen == self._lang and new_centre is None:
             super().accept()
             return
         preferences = self._services.preferences
 
         def work(_ctx: TaskContext) -> str:
-            preferences.language = chosen
+            if new_centre is not None:
+                preferences.centre_name = new_centre
+            if chosen != self._lang:
+                preferences.language = chosen
             return chosen
 
         self._set_saving(True)
@@ -72,9 +101,11 @@ class SettingsDialog(QDialog):
 
     def _saved(self, chosen: str) -> None:
         self._set_saving(False)
+        changed = chosen != self._lang
         self._lang = chosen
         super().accept()
-        self.language_changed.emit(chosen)
+        if changed:
+            self.language_changed.emit(chosen)
 
     def _failed(self, error: BaseException) -> None:
         self._set_saving(False)

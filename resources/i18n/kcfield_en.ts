@@ -2763,17 +2763,32 @@ Do you want to save before closing?</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../kcfield/ui/settings_dialog.py" line="+29"/>
+        <location filename="../../kcfield/ui/settings_dialog.py" line="+39"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>Ví dụ: Trung tâm Khuyến công và Tư vấn phát triển công nghiệp</source>
+        <translation>For example: Trung tâm Khuyến công và Tư vấn phát triển công nghiệp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In ở đầu mọi phiếu và báo cáo</source>
+        <translation>Printed at the top of every form and report</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Ngôn ngữ giao diện:</source>
         <translation>Interface &amp;language:</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+1"/>
+        <source>&amp;Tên Trung tâm (in trên phiếu):</source>
+        <translation>&amp;Centre name (printed on forms):</translation>
+    </message>
+    <message>
+        <location line="+66"/>
         <source>Không lưu được cài đặt</source>
         <translation>Could not save the settings</translation>
     </message>

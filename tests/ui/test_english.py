@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[2]
 ALLOWED = frozenset("…«»–—₫●")
 BULLET = "•"  # in the welcome page's list
 # Proper names the English text quotes as they are spelt.
-PROPER_NAMES = ("Nguyễn Thị Lan", "Bà Rịa – Vũng Tàu")
+PROPER_NAMES = ("Nguyễn Thị Lan", "Bà Rịa – Vũng Tàu", "Trung tâm Khuyến công và Tư vấn phát triển công nghiệp")
 PLACEHOLDER = re.compile(r"%(?:\d|n)|\{[a-z_]+\}")
 
 

@@ -15,6 +15,7 @@ from kcfield.services.container import Services
 from kcfield.ui.about import AboutDialog
 from kcfield.ui.settings_dialog import SettingsDialog
 from kcfield.ui.tasks import SyncTaskRunner
+from tests.ui.typing import clear_and_type
 
 
 @pytest.fixture
@@ -58,6 +59,22 @@ def test_cancel_keeps_the_language(qtbot: QtBot, settings: SettingsDialog, servi
         press(qtbot, settings, QDialogButtonBox.StandardButton.Cancel)
     assert settings.result() == QDialog.DialogCode.Rejected
     assert services.preferences.language == "vi"
+
+
+def test_the_centre_name_is_saved_and_printed_on_forms(
+    qtbot: QtBot, settings: SettingsDialog, services: Services, tmp_path: Path
+) -> None:
+    assert settings.centre_name.text() == "Trung tâm Khuyến công"  # the default until the user sets it
+    clear_and_type(settings.centre_name, "Trung tâm Khuyến công và Tư vấn phát triển công nghiệp Đồng Nai")
+    with qtbot.assertNotEmitted(settings.language_changed):
+        press(qtbot, settings, QDialogButtonBox.StandardButton.Ok)
+    assert services.preferences.centre_name == "Trung tâm Khuyến công và Tư vấn phát triển công nghiệp Đồng Nai"
+    blank = tmp_path / "trang.pdf"
+    services.printing.blank_form(blank)
+    from tests.forms import page_texts
+
+    heading = " ".join(page_texts(blank)[0].split()).upper()
+    assert "TƯ VẤN PHÁT TRIỂN CÔNG NGHIỆP ĐỒNG NAI" in heading
 
 
 def test_english_dialog_starts_on_english(qtbot: QtBot, services: Services) -> None:
