@@ -12,6 +12,7 @@ Start-up order, chosen so the window is usable fast on a 100k-establishment stor
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -61,6 +62,10 @@ class Application(QObject):
             load_demo(self.services, self.tasks, demo, self.window, lambda _summary: self._after_data_change())
         self._background_upkeep()
         self._offer_drafts()
+        # Everything made so far (modules, classes, the window) lives as long as the app: keep it out of the
+        # cyclic collector's full passes, which hold the interpreter lock and would otherwise walk it all each
+        # time and stall the window while a background task (a batch of forms) allocates heavily.
+        gc.freeze()
         return True
 
     def _build_window(self) -> MainWindow:

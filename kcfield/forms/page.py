@@ -45,7 +45,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
 
 from kcfield.domain.errors import DomainError
 from kcfield.domain.numbers import official_date_line
@@ -314,6 +314,24 @@ class Callback(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         self.fn()
+
+
+class Deferred(Flowable):  # type: ignore[misc]
+    """Stands for flowables made only when layout reaches them. A batch of a hundred forms then keeps one
+    form's flowables in memory at a time instead of all of them, which also keeps Python's cyclic garbage
+    collector from walking (and stalling every thread on) hundreds of thousands of live objects."""
+
+    def __init__(self, make: Callable[[], list[Flowable]]) -> None:
+        super().__init__()
+        self.make = make
+        self.width = self.height = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab API)
+        return availWidth, availHeight + 1  # never fits whole: layout asks split(), which makes the flowables
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 (reportlab API)
+        made = self.make()
+        return made or [Spacer(0, 0)]
 
 
 class PageRecording:

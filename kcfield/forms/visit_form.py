@@ -8,6 +8,7 @@ of each form), so cancelling stops the build and, with a Path, leaves no file be
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import BinaryIO
@@ -28,6 +29,7 @@ from kcfield.forms.data import (
 )
 from kcfield.forms.page import (
     Callback,
+    Deferred,
     DocumentSettings,
     PageRecording,
     QrTarget,
@@ -99,19 +101,8 @@ def build_visit_forms(
     story: list[Flowable] = []
     blank_part = PageRecording("prefilled-blank-part")  # laid out once, placed again on the later forms
     for index, form in enumerate(forms):
-        if index:
-            story.append(PageBreak())
-        story.append(
-            StartForm(
-                QrTarget(form.record_kind, form.record_id, form.form_version),
-                watermark=DRAFT_MARK if form.draft else "",
-                form_code=VISIT_FORM_CODE,
-                form_version=form.form_version,
-            )
-        )
-        story += _filled_form(form, settings, blank_part)
-        if progress is not None:
-            story.append(Callback(_reporter(progress, index + 1, total)))
+        # Each form's flowables are made when layout reaches it (Deferred): one form in memory at a time.
+        story.append(Deferred(functools.partial(_one_form, form, index, total, settings, blank_part, progress)))
     return build_pdf(
         out,
         story,
@@ -122,6 +113,29 @@ def build_visit_forms(
         qr=None,
         national_heading=True,
     )
+
+
+def _one_form(
+    form: VisitFormData,
+    index: int,
+    total: int,
+    settings: DocumentSettings,
+    blank_part: PageRecording,
+    progress: Callable[[int, int], bool] | None,
+) -> list[Flowable]:
+    story: list[Flowable] = [PageBreak()] if index else []
+    story.append(
+        StartForm(
+            QrTarget(form.record_kind, form.record_id, form.form_version),
+            watermark=DRAFT_MARK if form.draft else "",
+            form_code=VISIT_FORM_CODE,
+            form_version=form.form_version,
+        )
+    )
+    story += _filled_form(form, settings, blank_part)
+    if progress is not None:
+        story.append(Callback(_reporter(progress, index + 1, total)))
+    return story
 
 
 def _reporter(progress: Callable[[int, int], bool], done: int, total: int) -> Callable[[], None]:
