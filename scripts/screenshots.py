@@ -143,6 +143,14 @@ def shoot(app: QApplication, lang: str, out: Path, data: Path) -> None:
         grab(nearby, out / "nearby.png", QSize(760, 460))
         nearby.close()
 
+    visits = services.visits.recent(1)
+    if visits:
+        window.printer.visit(visits[0].id)
+        preview = window.printer.preview
+        assert preview is not None
+        grab(preview, out / "print-preview.png", QSize(760, 860))
+        preview.close()
+
     about = AboutDialog(data, "0.1.0", lang, window)
     grab(about, out / "about.png")
     about.close()
