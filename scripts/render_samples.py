@@ -30,6 +30,7 @@ from kcfield.domain.model import CPAssessment, CPInput, CPOption, EquipmentNeed,
 from kcfield.paths import AppPaths
 from kcfield.services.container import Services, open_services
 from kcfield.services.demo import DemoService
+from kcfield.services.registry import RegistryQuery
 
 ROOT = Path(__file__).resolve().parents[1]
 M = 1_000_000
@@ -163,6 +164,7 @@ def main() -> int:
                 "nhu-cau-co-so": lambda p: services.reports.needs_summary_for_establishment(est.id, p),
                 "nhu-cau-xa": lambda p: services.reports.needs_summary_for_commune(26596, p),
                 "bao-cao-sxsh": lambda p: services.reports.cp_report(assessment.id, p),
+                "danh-sach-co-so": lambda p: services.reports.establishment_list(RegistryQuery(commune_code=26596), p),
             }
             for name, build in documents.items():
                 pdf = out / f"{name}.pdf"

@@ -330,8 +330,9 @@ class Deferred(Flowable):  # type: ignore[misc]
         return availWidth, availHeight + 1  # never fits whole: layout asks split(), which makes the flowables
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 (reportlab API)
-        made = self.make()
-        return made or [Spacer(0, 0)]
+        # Layout draws the first part of a split at once and queues the rest; a zero-size first part lets
+        # every made flowable (a long table that must split again, a page break) be handled as usual.
+        return [Spacer(0, 0), *self.make()]
 
 
 class PageRecording:

@@ -67,6 +67,7 @@ def build_services(ctx: ServiceContext, opened: OpenResult, attachments_dir: Pat
     collaborators = CollaboratorService(ctx)
     cp_reference = CPReference(ctx, reference)
     attachments = AttachmentService(ctx, AttachmentStore(attachments_dir))
+    registry = RegistryService(ctx, reference)
     printing = PrintingService(
         ctx,
         reference=reference,
@@ -88,7 +89,7 @@ def build_services(ctx: ServiceContext, opened: OpenResult, attachments_dir: Pat
         assessments=assessments,
         collaborators=collaborators,
         audit=AuditLogService(ctx),
-        registry=RegistryService(ctx, reference),
+        registry=registry,
         preferences=preferences,
         attachments=attachments,
         cp_reference=cp_reference,
@@ -102,6 +103,7 @@ def build_services(ctx: ServiceContext, opened: OpenResult, attachments_dir: Pat
             assessments=assessments,
             cp_reference=cp_reference,
             preferences=preferences,
+            registry=registry,
         ),
         scans=ScanService(printing, attachments, establishments, visits, assessments),
     )

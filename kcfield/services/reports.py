@@ -25,6 +25,7 @@ from kcfield.services.establishments import EstablishmentService
 from kcfield.services.needs import EquipmentNeedService, NeedListItem
 from kcfield.services.preferences import Preferences
 from kcfield.services.reference import ReferenceService
+from kcfield.services.registry import Eligibility, RegistryQuery, RegistryService
 from kcfield.store.models import EquipmentNeedRow, EstablishmentRow
 
 if TYPE_CHECKING:
@@ -32,7 +33,11 @@ if TYPE_CHECKING:
     from kcfield.forms.page import DocumentSettings
     from kcfield.forms.report_data import EstablishmentNeeds
 
-__all__ = ["ReportsService"]
+__all__ = ["LIST_LIMIT", "ReportsService"]
+
+LIST_LIMIT = 5_000  # rows of a printed establishment list (about 150 pages); narrow the filter for the rest
+_SIZES = {"micro": "Siêu nhỏ", "small": "Nhỏ", "medium": "Vừa", "large": "Lớn"}
+_ELIGIBLE = {"yes": "Có", "no": "Không"}
 
 
 class ReportsService:
@@ -49,8 +54,10 @@ class ReportsService:
         cp_reference: CPReference | None = None,
         preferences: Preferences | None = None,
         font_dir: Path | None = None,
+        registry: RegistryService | None = None,
     ) -> None:
         self._ctx = ctx
+        self._registry = registry
         self._reference = reference if reference is not None else ReferenceService(ctx)
         self._establishments = (
             establishments if establishments is not None else EstablishmentService(ctx, self._reference)
@@ -157,6 +164,55 @@ class ReportsService:
             grid_emission_factor=facts.grid_emission_factor,
         )
         return build_cp_report(out, data, self._settings(est.province_code))
+
+    # --- the establishment list ----------------------------------------------------------------------------
+
+    def establishment_list(self, query: RegistryQuery, out: Path, limit: int = LIST_LIMIT) -> int:
+        """The registry's rows under ``query`` (at most ``limit``), without personal IDs or phone numbers."""
+        from kcfield.forms.establishment_list import EstablishmentListData, build_establishment_list
+        from kcfield.forms.visit_layout import ESTABLISHMENT_KINDS
+
+        registry = self._registry if self._registry is not None else RegistryService(self._ctx, self._reference)
+        ids = registry.search(query)
+        rows = tuple(
+            (
+                item.name,
+                ESTABLISHMENT_KINDS.get(item.kind.value, item.kind.value),
+                item.tax_code,
+                item.village,
+                item.commune_name,
+                f"{item.sector_group.letter})" if item.sector_group is not None else "—",
+                _SIZES.get(item.size_class.value, "—"),
+                _ELIGIBLE.get(item.cnnt_eligible.value, "—"),
+            )
+            for item in registry.items(ids[:limit])
+        )
+        data = EstablishmentListData(self._filter_text(query), len(ids), rows)
+        user_province = None
+        if rows:
+            first = self._reference.communes.get(registry.items(ids[:1])[0].commune_code or -1)
+            user_province = first.province_code if first is not None else None
+        return build_establishment_list(out, data, self._settings(user_province))
+
+    def _filter_text(self, query: RegistryQuery) -> str:
+        from kcfield.forms.visit_layout import ESTABLISHMENT_KINDS
+
+        parts: list[str] = []
+        if query.commune_code is not None and query.commune_code in self._reference.communes:
+            parts.append(self._reference.communes[query.commune_code].name)
+        if query.kind is not None:
+            parts.append(ESTABLISHMENT_KINDS.get(query.kind.value, query.kind.value))
+        if query.sector_group is not None:
+            parts.append(f"nhóm ngành {query.sector_group.letter})")
+        if query.eligible is Eligibility.YES:
+            parts.append("thuộc đối tượng CNNT")
+        elif query.eligible is Eligibility.NO:
+            parts.append("không thuộc đối tượng CNNT")
+        if query.changed_only:
+            parts.append("chỉ các cơ sở chưa gửi thay đổi")
+        if query.text.strip():
+            parts.append(f"tìm «{query.text.strip()}»")
+        return "; ".join(parts)
 
     # --- helpers -------------------------------------------------------------------------------------------
 

@@ -174,7 +174,7 @@ Administrative units: the 2025 list of the General Statistics Office (GSO), take
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../kcfield/app.py" line="+115"/>
+        <location filename="../../kcfield/app.py" line="+120"/>
         <source>Bản nháp chưa lưu</source>
         <translation>Unsaved drafts</translation>
     </message>
@@ -2285,7 +2285,7 @@ Do you want to save before closing?</translation>
 <context>
     <name>PrintController</name>
     <message>
-        <location filename="../../kcfield/ui/printing/controller.py" line="+57"/>
+        <location filename="../../kcfield/ui/printing/controller.py" line="+60"/>
         <source>In</source>
         <translation>Print</translation>
     </message>
@@ -2308,6 +2308,11 @@ Do you want to save before closing?</translation>
         <location line="+11"/>
         <source>Phiếu khảo sát điền sẵn hồ sơ ({count} cơ sở)</source>
         <translation>Survey forms with the profile filled in ({count} establishments)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Danh sách cơ sở</source>
+        <translation>Establishment list</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2600,12 +2605,22 @@ Do you want to save before closing?</translation>
         <translation>Columns</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+1"/>
+        <source>In danh sách…</source>
+        <translation>Print list…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In danh sách các cơ sở đang hiện (theo bộ lọc), không kèm số điện thoại, số định danh</source>
+        <translation>Print the establishments shown (under the filters), without phone or personal ID numbers</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>Danh sách cơ sở</source>
         <translation>Establishment list</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+92"/>
         <source>cơ sở này</source>
         <translation>this establishment</translation>
     </message>

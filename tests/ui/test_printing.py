@@ -185,3 +185,21 @@ def test_scanned_forms_are_attached_to_their_records_after_confirmation(
     attached = demo.attachments.of_owner("visit", visit.id)
     assert sorted(a.file_name for a in attached) == ["anh-chup.png", "phieu-da-ky.pdf"]
     assert window.scans.attached == 2
+
+
+def test_the_registry_prints_the_list_it_shows_without_phone_numbers(window: MainWindow, demo: Services) -> None:
+    registry = window.registry
+    registry.refresh()
+    commune = next(item.commune_code for item in demo.registry.items(demo.registry.first_ids(1)))
+    assert commune is not None
+    registry.filters.set_commune(commune)
+    query = registry.current_query()
+    assert query.commune_code == commune
+    registry.print_list_button.click()
+    text = text_of(preview_of(window))
+    expected = demo.registry.items(demo.registry.search(query))
+    assert f"{len(expected)} cơ sở" in text
+    for item in expected[:5]:
+        assert item.name.split()[-1] in text
+        if item.rep_phone:
+            assert item.rep_phone not in text  # phone numbers stay off paper that leaves the collaborator

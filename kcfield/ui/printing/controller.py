@@ -21,6 +21,7 @@ from kcfield.domain.errors import DomainError
 from kcfield.domain.messages import describe_error
 from kcfield.services.container import Services
 from kcfield.services.progress import Cancelled, ProgressUpdate
+from kcfield.services.registry import RegistryQuery
 from kcfield.ui.printing.preview import PreviewDialog
 from kcfield.ui.tasks import Lane, TaskContext, Tasks
 
@@ -53,6 +54,8 @@ class PrintController(QObject):
             self.needs_for_commune(ident)
         elif kind == "cp" and isinstance(ident, UUID):
             self.cp(ident)
+        elif kind == "list" and isinstance(ident, RegistryQuery):
+            self.establishment_list(ident)
         elif kind == "hint":
             QMessageBox.information(self._window, self.tr("In"), str(ident))
         else:
@@ -88,6 +91,14 @@ class PrintController(QObject):
             self.tr("Phiếu khảo sát điền sẵn hồ sơ ({count} cơ sở)").format(count=len(ids)),
             "phieu-dien-san.pdf",
             lambda out, ctx: printing.prefilled_forms(ids, out, progress=_forms_progress(ctx)),
+        )
+
+    def establishment_list(self, query: RegistryQuery) -> None:
+        reports = self._services.reports
+        self._build(
+            self.tr("Danh sách cơ sở"),
+            "danh-sach-co-so.pdf",
+            lambda out, _c: reports.establishment_list(query, out),
         )
 
     def needs_for_establishment(self, establishment_id: UUID) -> None:

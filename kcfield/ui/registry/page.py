@@ -81,6 +81,11 @@ class RegistryPage(QWidget):
         self.filters = RegistryFilters(self)
         self.count_label = QLabel(self)
         self.columns_button = QPushButton(self.tr("Cột hiển thị"), self)  # a push button draws its menu arrow aside
+        self.print_list_button = QPushButton(self.tr("In danh sách…"), self)
+        self.print_list_button.setToolTip(
+            self.tr("In danh sách các cơ sở đang hiện (theo bộ lọc), không kèm số điện thoại, số định danh")
+        )
+        self.print_list_button.clicked.connect(lambda: self.print_requested.emit("list", self.current_query()))
         self.banner = UndoBanner(self)
         self.deletion = DeleteFlow(services.establishments, tasks, self.banner, lang, self)
         self._row_before_delete: int | None = None
@@ -155,6 +160,7 @@ class RegistryPage(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.filters, 1)
         bar.addWidget(self.columns_button)
+        bar.addWidget(self.print_list_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(bar)
