@@ -29,6 +29,7 @@ from kcfield.domain.enums import CPInputCategory, CPKind
 from kcfield.domain.model import CPInput
 from kcfield.domain.numbers import format_date_vi, format_number
 from kcfield.forms.page import BOLD, FONT, DocumentSettings, QrTarget, build_pdf, content_width, register_fonts, styles
+from kcfield.forms.report_common import FONT_SIZE, cell_style, escape, table_styles
 from kcfield.forms.report_data import CPReportData
 
 __all__ = ["FORM_CODE", "FORM_VERSION", "build_cp_report", "report_title"]
@@ -37,8 +38,6 @@ FORM_CODE: Final = "KC-SXSH"
 FORM_VERSION: Final = "KC-SXSH/2026.1"
 CATEGORIES: Final = range(1, 9)
 
-FONT_SIZE: Final = 7.5
-LEADING: Final = 9.2
 PAD: Final = 2.5
 
 _HEADER_BG: Final = colors.Color(0.88, 0.91, 0.95)
@@ -72,34 +71,18 @@ def build_cp_report(out: BinaryIO | Path, data: CPReportData, settings: Document
 # --- styles and small helpers ----------------------------------------------------------------------------------
 
 
-def _style(name: str, **changes: object) -> ParagraphStyle:
-    values: dict[str, object] = {"fontSize": FONT_SIZE, "leading": LEADING, **changes}
-    return ParagraphStyle(name, styles()["cell"], **values)
-
-
 @cache
 def _styles() -> dict[str, ParagraphStyle]:
-    grey = colors.Color(0.3, 0.3, 0.3)
     return {
-        "cell": _style("cp_cell"),
-        "bold": _style("cp_cell_bold", fontName=BOLD),
-        "right": _style("cp_right", alignment=2),
-        "right_bold": _style("cp_right_bold", alignment=2, fontName=BOLD),
-        "center": _style("cp_center", alignment=1),
-        "head": _style("cp_head", fontName=BOLD, alignment=1),
-        "detail": _style("cp_detail", fontSize=6.5, leading=8, textColor=grey),
+        **table_styles("cp"),
         "note": ParagraphStyle("cp_note", styles()["small"], fontSize=7.5, leading=9.5, leftIndent=3 * mm),
-        "info_label": _style("cp_info_label", fontName=BOLD, fontSize=8.5, leading=10.5),
-        "info": _style("cp_info", fontSize=8.5, leading=10.5),
+        "info_label": cell_style("cp_info_label", fontName=BOLD, fontSize=8.5, leading=10.5),
+        "info": cell_style("cp_info", fontSize=8.5, leading=10.5),
     }
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def _p(text: str, style: str = "cell") -> Paragraph:
-    return Paragraph(_escape(text), _styles()[style])
+    return Paragraph(escape(text), _styles()[style])
 
 
 def _money(n: float) -> str:
@@ -162,7 +145,7 @@ def _share(fixed: list[float | None]) -> list[float]:
 def _story(data: CPReportData, title: str) -> list[Flowable]:
     s = styles()
     story: list[Flowable] = [Paragraph(title, s["title"])]
-    story.append(Paragraph(f"<b>Cơ sở:</b> {_escape(data.establishment_name)}", s["subtitle"]))
+    story.append(Paragraph(f"<b>Cơ sở:</b> {escape(data.establishment_name)}", s["subtitle"]))
     story.extend(_heading("I. Thông tin chung"))
     story.append(_general(data))
     story.extend(_heading("II. Đầu vào và đầu ra trong kỳ đánh giá"))
@@ -343,11 +326,11 @@ def _energy(data: CPReportData) -> list[Flowable]:
     out.append(
         Paragraph(
             f"Tổng năng lượng tiêu thụ trong kỳ: <b>{format_number(energy.mj, 0)} MJ</b>{kgoe}. "
-            f"Theo loại năng lượng: {_escape(by_carrier)}.",
+            f"Theo loại năng lượng: {escape(by_carrier)}.",
             _styles()["note"],
         )
     )
-    out.append(Paragraph(f"Cách tính: {_escape(explain(energy.reasons, 'vi'))}.", _styles()["note"]))
+    out.append(Paragraph(f"Cách tính: {escape(explain(energy.reasons, 'vi'))}.", _styles()["note"]))
     return out
 
 
@@ -411,7 +394,7 @@ def _indicators(data: CPReportData) -> list[Flowable]:
     for indicator in data.indicators:
         out.append(
             Paragraph(
-                f"– {_escape(_indicator_name(indicator))}: {_escape(explain(indicator.reasons, 'vi'))}.",
+                f"– {escape(_indicator_name(indicator))}: {escape(explain(indicator.reasons, 'vi'))}.",
                 _styles()["note"],
             )
         )
@@ -484,7 +467,7 @@ def _options(data: CPReportData) -> list[Flowable]:
     out: list[Flowable] = [_grid(rows, widths, total_rows=[last], extra=[("SPAN", (0, last), (2, last))])]
     out.append(Spacer(0, 1 * mm))
     names = "; ".join(f"{n}. {data.category_names.get(n, f'Nhóm {n}')}" for n in CATEGORIES)
-    out.append(Paragraph(f"Nhóm giải pháp: {_escape(names)}.", _styles()["note"]))
+    out.append(Paragraph(f"Nhóm giải pháp: {escape(names)}.", _styles()["note"]))
     if data.grid_emission_factor is not None:
         factor = format_number(data.grid_emission_factor, 4).rstrip("0").rstrip(",")
         out.append(
@@ -494,7 +477,7 @@ def _options(data: CPReportData) -> list[Flowable]:
     for n, e in enumerate(evaluations, start=1):
         out.append(
             Paragraph(
-                f"– Giải pháp {n} ({_escape(e.option.description)}): {_escape(explain(e.reasons, 'vi'))}.",
+                f"– Giải pháp {n} ({escape(e.option.description)}): {escape(explain(e.reasons, 'vi'))}.",
                 _styles()["note"],
             )
         )

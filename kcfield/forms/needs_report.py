@@ -35,6 +35,7 @@ from kcfield.forms.page import (
     register_fonts,
     styles,
 )
+from kcfield.forms.report_common import FONT_SIZE, escape, table_styles
 from kcfield.forms.report_data import EstablishmentNeeds, NeedLine, NeedsScope, NeedsSummaryData
 
 __all__ = ["FORM_CODE", "FORM_VERSION", "TITLE", "build_needs_summary"]
@@ -43,8 +44,6 @@ TITLE: Final = "BẢNG TỔNG HỢP NHU CẦU HỖ TRỢ MÁY MÓC THIẾT BỊ"
 FORM_CODE: Final = "KC-NC"
 FORM_VERSION: Final = "KC-NC/2026.1"
 
-FONT_SIZE: Final = 7.5
-LEADING: Final = 9.2
 PAD: Final = 2.5  # points of cell padding left and right
 
 _HEADER_BG: Final = colors.Color(0.88, 0.91, 0.95)
@@ -74,32 +73,13 @@ def build_needs_summary(out: BinaryIO | Path, data: NeedsSummaryData, settings: 
 # --- styles ---------------------------------------------------------------------------------------------------
 
 
-def _style(name: str, **changes: object) -> ParagraphStyle:
-    values: dict[str, object] = {"fontSize": FONT_SIZE, "leading": LEADING, **changes}
-    return ParagraphStyle(name, styles()["cell"], **values)
-
-
 @cache
 def _styles() -> dict[str, ParagraphStyle]:
-    """The table's own smaller styles, made on first use (no work at import)."""
-    grey = colors.Color(0.3, 0.3, 0.3)
-    return {
-        "cell": _style("needs_cell"),
-        "bold": _style("needs_cell_bold", fontName=BOLD),
-        "right": _style("needs_right", alignment=2),
-        "right_bold": _style("needs_right_bold", alignment=2, fontName=BOLD),
-        "center": _style("needs_center", alignment=1),
-        "head": _style("needs_head", fontName=BOLD, alignment=1),
-        "detail": _style("needs_detail", fontSize=6.5, leading=8, textColor=grey),
-    }
+    return table_styles("needs")
 
 
 def _p(text: str, style: str = "cell") -> Paragraph:
-    return Paragraph(_escape(text), _styles()[style])
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return Paragraph(escape(text), _styles()[style])
 
 
 # --- the story --------------------------------------------------------------------------------------------------
@@ -113,9 +93,9 @@ def _story(data: NeedsSummaryData) -> list[Flowable]:
 
     story: list[Flowable] = [Paragraph(TITLE, s["title"])]
     label = "Địa bàn" if per_commune else "Cơ sở"
-    subject = f"<b>{label}:</b> {_escape(data.subject)}"
+    subject = f"<b>{label}:</b> {escape(data.subject)}"
     if data.subject_detail:
-        subject += f" — {_escape(data.subject_detail)}"
+        subject += f" — {escape(data.subject_detail)}"
     story.append(Paragraph(subject, s["subtitle"]))
     if per_commune:
         story.append(
@@ -229,9 +209,9 @@ def _table(data: NeedsSummaryData, per_commune: bool, total_cost: int, total_all
 
 
 def _establishment_cell(est: EstablishmentNeeds) -> Paragraph:
-    text = f"Cơ sở: {_escape(est.name)}"
+    text = f"Cơ sở: {escape(est.name)}"
     if est.address:
-        text += f' <font name="{FONT}" size="6.5">— {_escape(est.address)}</font>'
+        text += f' <font name="{FONT}" size="6.5">— {escape(est.address)}</font>'
     return Paragraph(text, _styles()["bold"])
 
 
@@ -299,12 +279,12 @@ def _legal_basis(data: NeedsSummaryData) -> list[Flowable]:
         period = f"hiệu lực từ {format_date_vi(rule.effective_from)}"
         if rule.effective_to is not None:
             period += f" đến {format_date_vi(rule.effective_to)}"
-        text = f"<b>{_escape(rule.legal_basis)}</b> — {_escape(rule.name_vi)} ({period})."
+        text = f"<b>{escape(rule.legal_basis)}</b> — {escape(rule.name_vi)} ({period})."
         if rule.note:
-            text += f" {_escape(rule.note)}"
+            text += f" {escape(rule.note)}"
         exclusions = "; ".join(f"{x.name_vi} ({x.legal_basis})" for x in rule.exclusions)
         if exclusions:
-            text += f" Không hỗ trợ: {_escape(exclusions)}."
+            text += f" Không hỗ trợ: {escape(exclusions)}."
         out.append(Paragraph("• " + text, s["small"]))
         out.append(Spacer(0, 1 * mm))
     return out
@@ -321,10 +301,10 @@ def _notes(data: NeedsSummaryData, per_commune: bool) -> list[Flowable]:
             a = line.assessment
             if not (a.capped or a.refused or a.limited_by_request):
                 continue
-            who = f" ({_escape(est.name)})" if per_commune else ""
+            who = f" ({escape(est.name)})" if per_commune else ""
             notes.append(
                 Paragraph(
-                    f"<b>Dòng {number} — {_escape(line.need.equipment_name)}</b>{who}: {_escape(a.explain('vi'))}.",
+                    f"<b>Dòng {number} — {escape(line.need.equipment_name)}</b>{who}: {escape(a.explain('vi'))}.",
                     s["small"],
                 )
             )

@@ -279,7 +279,18 @@ def _draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float) -> N
 # --- flowables ---------------------------------------------------------------------------------------------------
 
 
-class StartForm(Flowable):  # type: ignore[misc]
+class _Marker(Flowable):  # type: ignore[misc]
+    """A zero-size flowable that only tells the canvas (or a callback) where layout has got to."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.width = self.height = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab API)
+        return 0, 0
+
+
+class StartForm(_Marker):
     """Zero-size marker: from this page on, pages belong to a new form (own QR, own "Trang x/y", watermark)."""
 
     def __init__(
@@ -290,10 +301,6 @@ class StartForm(Flowable):  # type: ignore[misc]
         self.watermark = watermark
         self.form_code = form_code
         self.form_version = form_version
-        self.width = self.height = 0
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab API)
-        return 0, 0
 
     def draw(self) -> None:
         canvas = self.canv
@@ -301,16 +308,12 @@ class StartForm(Flowable):  # type: ignore[misc]
             canvas.start_form(self)
 
 
-class Callback(Flowable):  # type: ignore[misc]
+class Callback(_Marker):
     """Zero-size flowable that calls ``fn()`` when layout draws it (progress reporting, cancellation)."""
 
     def __init__(self, fn: Callable[[], None]) -> None:
         super().__init__()
         self.fn = fn
-        self.width = self.height = 0
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab API)
-        return 0, 0
 
     def draw(self) -> None:
         self.fn()
@@ -356,16 +359,12 @@ class PageRecording:
         return self.pages > 0
 
 
-class RecordPages(Flowable):  # type: ignore[misc]
+class RecordPages(_Marker):
     """Zero-size marker at the top of a page: from here, the canvas records (see :class:`PageRecording`)."""
 
     def __init__(self, recording: PageRecording) -> None:
         super().__init__()
         self.recording = recording
-        self.width = self.height = 0
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab API)
-        return 0, 0
 
     def draw(self) -> None:
         canvas = self.canv
@@ -373,16 +372,12 @@ class RecordPages(Flowable):  # type: ignore[misc]
             canvas.start_recording(self.recording)
 
 
-class StopRecording(Flowable):  # type: ignore[misc]
+class StopRecording(_Marker):
     """Zero-size marker where the recorded part ends; it notes how far down its last page the part reached."""
 
     def __init__(self, recording: PageRecording) -> None:
         super().__init__()
         self.recording = recording
-        self.width = self.height = 0
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (reportlab API)
-        return 0, 0
 
     def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803 (reportlab API)
         if isinstance(canvas, _FramedCanvas):

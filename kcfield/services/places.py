@@ -26,7 +26,15 @@ from kcfield.store.models import EstablishmentRow
 
 __all__ = ["DayPlan", "NearbyPlace", "PlacesService", "PlanStop"]
 
-MAX_STOPS = 60  # a field day is a handful; 60 keeps 2-opt instant and the printed batch reasonable
+MAX_STOPS = 60
+_PLACE_COLUMNS = (
+    EstablishmentRow.id,
+    EstablishmentRow.name,
+    EstablishmentRow.village,
+    EstablishmentRow.commune_code,
+    EstablishmentRow.latitude,
+    EstablishmentRow.longitude,
+)  # a field day is a handful; 60 keeps 2-opt instant and the printed batch reasonable
 
 
 @dataclass(frozen=True)
@@ -98,14 +106,7 @@ class PlacesService:
         dlon = within_m / (111_000 * max(math.cos(math.radians(min(abs(lat) + dlat, 89.0))), 0.01)) + 1e-6
         with self._ctx.store.read() as session:
             rows = session.execute(
-                select(
-                    EstablishmentRow.id,
-                    EstablishmentRow.name,
-                    EstablishmentRow.village,
-                    EstablishmentRow.commune_code,
-                    EstablishmentRow.latitude,
-                    EstablishmentRow.longitude,
-                ).where(
+                select(*_PLACE_COLUMNS).where(
                     EstablishmentRow.deleted.is_(False),
                     EstablishmentRow.latitude.between(lat - dlat, lat + dlat),
                     EstablishmentRow.longitude.between(lon - dlon, lon + dlon),
@@ -199,14 +200,7 @@ class PlacesService:
             return {}
         with self._ctx.store.read() as session:
             found = session.execute(
-                select(
-                    EstablishmentRow.id,
-                    EstablishmentRow.name,
-                    EstablishmentRow.village,
-                    EstablishmentRow.commune_code,
-                    EstablishmentRow.latitude,
-                    EstablishmentRow.longitude,
-                ).where(EstablishmentRow.id.in_(list(ids)), EstablishmentRow.deleted.is_(False))
+                select(*_PLACE_COLUMNS).where(EstablishmentRow.id.in_(list(ids)), EstablishmentRow.deleted.is_(False))
             ).all()
         return {r.id: r for r in found}
 
