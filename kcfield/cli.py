@@ -11,6 +11,7 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from typing import Any
 
 from kcfield import __version__
 from kcfield.domain.errors import DomainError
@@ -67,6 +68,22 @@ def build_parser() -> argparse.ArgumentParser:
     printing.add_argument("ids", nargs="*", metavar="ID", help="record id(s) for visit, needs, cp, prefilled")
     printing.add_argument("--commune", type=int, metavar="CODE", help="needs: the summary of a whole commune")
     printing.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF")
+
+    export = commands.add_parser(
+        "export",
+        help="write a signed package of every pending change into the outbox; print its path",
+        description="Write a package (.kcpkg) of every change not yet exported into the outbox of the data folder "
+        "and print its path. With --out, also copy it into that folder (e.g. a USB stick).",
+    )
+    _common(export)
+    export.add_argument("--out", metavar="DIR", help="also copy the package into this folder")
+
+    enrol = commands.add_parser(
+        "enrol-request",
+        help="write this collaborator's signed enrolment request for the centre; print the key fingerprint",
+    )
+    _common(enrol)
+    enrol.add_argument("--out", required=True, metavar="FILE", help="where to write the request (JSON)")
     return parser
 
 
@@ -86,6 +103,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _info(args, lang)
         if args.command == "print":
             return _print(args, lang)
+        if args.command == "export":
+            return _export(args, lang)
+        if args.command == "enrol-request":
+            return _enrol_request(args, lang)
     except DomainError as error:
         print(f"kcfield: {describe_error(error, lang)}", file=sys.stderr)
         return EXIT_ERROR
@@ -219,20 +240,323 @@ def _print(args: argparse.Namespace, lang: str) -> int:
     return EXIT_OK
 
 
-def centre_main(argv: Sequence[str] | None = None) -> int:
+def _export(args: argparse.Namespace, lang: str) -> int:
+    from pathlib import Path
+
+    from kcfield.paths import resolve_paths
+    from kcfield.services.container import open_services
+
+    paths = resolve_paths(args.data_dir)
+    services = open_services(paths)
+    try:
+        sync = services.sync_field
+        result = sync.export(Path(args.out) if args.out else None)
+    finally:
+        services.close()
+    if result is None:
+        print(text("cli.export_nothing", lang))
+        return EXIT_OK
+    path = result.copied_to or result.path
+    print(text("cli.export_done", lang, sequence=result.sequence, records=result.record_count, path=str(path)))
+    return EXIT_OK
+
+
+def _enrol_request(args: argparse.Namespace, lang: str) -> int:
+    from pathlib import Path
+
+    from kcfield.paths import resolve_paths
+    from kcfield.services.container import open_services
+
+    paths = resolve_paths(args.data_dir)
+    services = open_services(paths)
+    try:
+        written = services.sync_field.enrol_request(Path(args.out))
+    finally:
+        services.close()
+    print(text("cli.enrol_request_done", lang, path=str(written.path)))
+    print(text("cli.enrol_request_fingerprint", lang, fingerprint=written.fingerprint))
+    return EXIT_OK
+
+
+def _centre_common(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    """Options accepted before or after the centre command (SUPPRESS keeps what was given before it)."""
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        default=default,
+        help="database URL, e.g. postgresql+psycopg://user@host/kcfield (default: centre.db in the data folder)",
+    )
+    parser.add_argument(
+        "--data-dir", metavar="DIR", default=default, help="data folder (default: KCFIELD_DATA_DIR or the user folder)"
+    )
+    parser.add_argument(
+        "--key",
+        metavar="FILE",
+        default=default,
+        help="the centre's private key file (default: KCFIELD_CENTRE_KEY, or centre-key.pem beside a SQLite file)",
+    )
+    parser.add_argument("--lang", choices=("vi", "en"), default=default, help="language of messages (default vi)")
+
+
+def build_centre_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kcfield-centre",
         description="kcfield-centre — cơ sở dữ liệu của Trung tâm Khuyến công: nhận gói dữ liệu của cộng tác viên, "
-        "giải quyết xung đột, gửi danh mục và phân công. The centre commands (init, enrol, import, serve, "
-        "conflicts, reference, stats) arrive with package sync.",
+        "giải quyết xung đột, gửi danh mục và phân công. The provincial centre's database: collaborators' packages "
+        "in, conflicts resolved, reference data and assignments out.",
     )
     parser.add_argument("--version", action="version", version=f"kcfield-centre {__version__}")
-    parser.add_argument("--db", metavar="URL", help="database URL (default: centre.db in the data folder)")
-    parser.add_argument("--lang", choices=("vi", "en"))
-    parser.add_argument("command", nargs="?", help="centre command")
+    _centre_common(parser, top=True)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    init = commands.add_parser(
+        "init",
+        help="create or upgrade the centre database and the centre key; print the key fingerprint",
+        description="Create the centre database (or bring an older one to this version, after a backup), load the "
+        "bundled reference data and make the centre's signing key on first use. Safe to run again.",
+    )
+    _centre_common(init)
+
+    stats = commands.add_parser("stats", help="JSON counts per table and per package status")
+    _centre_common(stats)
+
+    collaborators = commands.add_parser(
+        "collaborators", help="list enrolled collaborators; --revoke CODE stops trusting a collaborator's key"
+    )
+    _centre_common(collaborators)
+    collaborators.add_argument("--revoke", metavar="CODE", help="revoke this collaborator's key")
+
+    enrol = commands.add_parser(
+        "enrol",
+        help="register a collaborator's enrolment request and write their welcome package",
+        description="Register the key in an enrolment request (made by `kcfield enrol-request`) for the communes "
+        "given, and write a welcome reference package signed by the centre key.",
+    )
+    _centre_common(enrol)
+    enrol.add_argument("request", metavar="REQUEST", help="the enrolment request file")
+    enrol.add_argument("--communes", required=True, metavar="CODE,...", help="commune codes, comma separated")
+    enrol.add_argument("--out", metavar="WELCOME.kcpkg", help="where to write the welcome package")
+
+    importing = commands.add_parser(
+        "import", help="apply collaborators' packages (exit 0 when every package was accepted or held)"
+    )
+    _centre_common(importing)
+    importing.add_argument("files", nargs="+", metavar="FILE", help="package files (.kcpkg)")
+    importing.add_argument(
+        "--out", metavar="DIR", help="where the receipts are written (default: receipts/ in the data folder)"
+    )
+
+    serve = commands.add_parser("serve", help="answer the collaborators' laptops over HTTP")
+    _centre_common(serve)
+    serve.add_argument("--host", default="127.0.0.1", metavar="H", help="address to listen on")
+    serve.add_argument("--port", type=int, default=8765, metavar="P", help="port to listen on")
+
+    conflicts = commands.add_parser("conflicts", help="list, show and resolve conflicting edits")
+    _centre_common(conflicts)
+    conflicts.add_argument("action", choices=("list", "show", "resolve"))
+    conflicts.add_argument("id", nargs="?", metavar="ID", help="the conflict (show, resolve)")
+    conflicts.add_argument("--take", metavar="field|centre|VALUES", help="resolve: which value wins")
+
+    reference = commands.add_parser("reference", help="write a collaborator's reference package")
+    _centre_common(reference)
+    reference.add_argument("--collaborator", required=True, metavar="CODE", help="collaborator code")
+    reference.add_argument(
+        "--out", required=True, metavar="FILE|DIR", help="the package file to write, or a folder to write it into"
+    )
+    return parser
+
+
+def centre_main(argv: Sequence[str] | None = None) -> int:
+    parser = build_centre_parser()
     args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help()
-        return EXIT_OK
-    print(f"kcfield-centre: {text('cli.not_yet', _lang(args))}", file=sys.stderr)
+    lang = _lang(args)
+    try:
+        if args.command is None:
+            parser.print_help()
+            return EXIT_OK
+        if args.command == "init":
+            return _centre_init(args, lang)
+        if args.command == "stats":
+            return _centre_stats(args)
+        if args.command == "collaborators":
+            return _centre_collaborators(args, lang)
+        if args.command == "import":
+            return _centre_import(args, lang)
+        if args.command == "conflicts":
+            return _centre_conflicts(args, lang)
+        if args.command == "reference":
+            return _centre_reference(args, lang)
+        if args.command == "enrol":
+            _parse_communes(args.communes)
+    except DomainError as error:
+        print(f"kcfield-centre: {describe_error(error, lang)}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("kcfield-centre: " + text("cli.interrupted", lang), file=sys.stderr)
+        return 130
+    except OSError as error:
+        print(f"kcfield-centre: {error.strerror or error} ({error.filename or ''})", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"kcfield-centre: {text('cli.not_yet', lang)}", file=sys.stderr)
     return EXIT_USAGE
+
+
+def _parse_communes(raw: str) -> list[int]:
+    parts = [p.strip() for p in raw.split(",") if p.strip()]
+    if not parts or not all(p.isdigit() for p in parts):
+        raise DomainError("centre.bad_communes", value=raw)
+    return [int(p) for p in parts]
+
+
+def _centre_init(args: argparse.Namespace, lang: str) -> int:
+    from kcfield.centre.setup import init_centre
+
+    result = init_centre(args.db, args.data_dir, args.key)
+    if result.created:
+        print(text("centre.init_created", lang, where=result.where))
+    elif result.upgraded:
+        print(text("centre.init_upgraded", lang, where=result.where))
+    else:
+        print(text("centre.init_ready", lang, where=result.where))
+    if result.backup is not None:
+        print(text("centre.init_backup", lang, path=str(result.backup)))
+    if result.reference_loaded:
+        print(text("centre.init_reference", lang, names=", ".join(result.reference_loaded)))
+    key_text = "centre.init_key_created" if result.key_created else "centre.init_key"
+    print(text(key_text, lang, path=str(result.identity.key_path)))
+    print(text("centre.fingerprint", lang, fingerprint=result.identity.fingerprint))
+    return EXIT_OK
+
+
+def _centre_import(args: argparse.Namespace, lang: str) -> int:
+    from pathlib import Path
+
+    from kcfield.centre.db import open_centre, resolve_key_path
+    from kcfield.centre.identity import load_identity
+    from kcfield.centre.importer import CentreImporter
+    from kcfield.paths import resolve_paths
+
+    data_dir = resolve_paths(args.data_dir).data_dir
+    receipts = Path(args.out) if args.out else data_dir / "receipts"
+    all_accepted = True
+    with open_centre(args.db, args.data_dir) as db:
+        identity = load_identity(db, resolve_key_path(db.location, args.key))
+        importer = CentreImporter(db, identity, receipts, data_dir / "centre-attachments")
+        for name in args.files:
+            path = Path(name)
+            if not path.is_file():
+                print(text("centre.import_missing", lang, file=name), file=sys.stderr)
+                all_accepted = False
+                continue
+            for result in importer.import_file(path):
+                all_accepted &= result.status != "rejected"
+                print(_import_line(result, lang))
+    return EXIT_OK if all_accepted else EXIT_ERROR
+
+
+def _centre_conflicts(args: argparse.Namespace, lang: str) -> int:
+    import json
+
+    from kcfield.centre.conflicts import CentreConflicts
+    from kcfield.centre.db import open_centre
+
+    def value(v: Any) -> str:
+        return json.dumps(v, ensure_ascii=False)
+
+    with open_centre(args.db, args.data_dir) as db:
+        conflicts = CentreConflicts(db)
+        if args.action == "list":
+            found = conflicts.list()
+            if not found:
+                print(text("centre.conflicts_none", lang))
+            for c in found:
+                print(text("centre.conflict_line", lang, id=c.id, entity=c.entity, record=c.record_id,
+                           field=c.field_name, centre=value(c.centre_value), sender=c.sender,
+                           value=value(c.field_value)))  # fmt: skip
+            return EXIT_OK
+        if args.id is None or not str(args.id).isdigit():
+            raise DomainError("centre.conflict_id_needed")
+        if args.action == "show":
+            print(json.dumps(conflicts.show(int(args.id)).to_json(), ensure_ascii=False, indent=2))
+            return EXIT_OK
+        if not args.take:
+            raise DomainError("centre.take_needed")
+        done = conflicts.resolve(int(args.id), args.take)
+    print(text("centre.conflict_done", lang, id=done.id, field=done.field_name, value=value(done.resolution)))
+    return EXIT_OK
+
+
+def _centre_reference(args: argparse.Namespace, lang: str) -> int:
+    from pathlib import Path
+
+    from kcfield.centre.db import open_centre, resolve_key_path
+    from kcfield.centre.identity import load_identity
+    from kcfield.centre.reference import ReferenceBuilder
+
+    out = Path(args.out)
+    with open_centre(args.db, args.data_dir) as db:
+        identity = load_identity(db, resolve_key_path(db.location, args.key))
+        folder = out if out.is_dir() else out.parent
+        folder.mkdir(parents=True, exist_ok=True)
+        summary = ReferenceBuilder(db, identity).write(args.collaborator, folder)
+    path = summary.package.path
+    if not out.is_dir() and out.suffix:
+        path = summary.package.path.replace(out)
+    print(text("centre.reference_done", lang, collaborator=args.collaborator.upper(),
+               establishments=summary.establishments, assignments=summary.assignments, path=str(path)))  # fmt: skip
+    return EXIT_OK
+
+
+def _import_line(result: Any, lang: str) -> str:
+    if result.status == "rejected":
+        reason = text(result.reason, lang, **{"file": result.file, **result.params})
+        return text("centre.import_rejected", lang, file=result.file, reason=reason)
+    if result.status == "held":
+        return text("centre.import_held", lang, file=result.file, waiting_for=result.waiting_for)
+    if result.status == "duplicate":
+        return text("centre.import_duplicate", lang, file=result.file, receipt=str(result.receipt))
+    counts = result.counts()
+    return text(
+        "centre.import_applied",
+        lang,
+        file=result.file,
+        applied=counts.get("applied", 0),
+        merged=counts.get("merged", 0),
+        conflicts=counts.get("conflict", 0),
+        rejected=counts.get("rejected", 0),
+        receipt=str(result.receipt),
+    )
+
+
+def _centre_stats(args: argparse.Namespace) -> int:
+    import json
+
+    from kcfield.centre.db import open_centre
+    from kcfield.centre.stats import centre_stats
+
+    with open_centre(args.db, args.data_dir) as db:
+        counts = centre_stats(db)
+    print(json.dumps(counts, ensure_ascii=False, indent=2, sort_keys=True))
+    return EXIT_OK
+
+
+def _centre_collaborators(args: argparse.Namespace, lang: str) -> int:
+    from kcfield.centre.collaborators import CentreCollaborators
+    from kcfield.centre.db import open_centre
+
+    with open_centre(args.db, args.data_dir) as db:
+        service = CentreCollaborators(db)
+        if args.revoke is not None:
+            revoked = service.revoke(args.revoke)
+            print(text("centre.revoked_done", lang, collaborator=revoked.code))
+            return EXIT_OK
+        enrolled = service.enrolled()
+    if not enrolled:
+        print(text("centre.collaborators_none", lang))
+        return EXIT_OK
+    for person in enrolled:
+        status = text(f"centre.status_{person.status.value}", lang)
+        communes = ",".join(str(c) for c in person.communes) or "—"
+        print(f"{person.code}\t{person.full_name}\t{status}\t{person.device_id}\t{communes}\t{person.key_fingerprint}")
+    return EXIT_OK

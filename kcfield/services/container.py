@@ -21,6 +21,7 @@ from kcfield.services.reference import ReferenceService
 from kcfield.services.registry import RegistryService
 from kcfield.services.reports import ReportsService
 from kcfield.services.scans import ScanService
+from kcfield.services.sync_field import FieldSyncService
 from kcfield.services.visits import VisitService
 from kcfield.store.migrate import OpenResult, open_sqlite_store
 
@@ -44,6 +45,7 @@ class Services:
     printing: PrintingService
     reports: ReportsService
     scans: ScanService
+    sync_field: FieldSyncService
 
     def close(self) -> None:
         self.ctx.store.dispose()
@@ -53,10 +55,12 @@ def open_services(paths: AppPaths, *, database: Path | None = None) -> Services:
     """Open (back up, migrate) the local store, load missing reference data, adopt the local identity."""
     paths.ensure()
     opened = open_sqlite_store(database or paths.database, paths.backups)
-    return build_services(ServiceContext(opened.store), opened, paths.attachments)
+    return build_services(ServiceContext(opened.store), opened, paths.attachments, paths)
 
 
-def build_services(ctx: ServiceContext, opened: OpenResult, attachments_dir: Path) -> Services:
+def build_services(
+    ctx: ServiceContext, opened: OpenResult, attachments_dir: Path, paths: AppPaths | None = None
+) -> Services:
     reference = ReferenceService(ctx)
     reference.ensure_loaded()
     establishments = EstablishmentService(ctx, reference)
@@ -106,6 +110,7 @@ def build_services(ctx: ServiceContext, opened: OpenResult, attachments_dir: Pat
             registry=registry,
         ),
         scans=ScanService(printing, attachments, establishments, visits, assessments),
+        sync_field=FieldSyncService(ctx, paths or AppPaths(attachments_dir.parent), attachments.store),
     )
     services.collaborators.adopt_identity()
     return services

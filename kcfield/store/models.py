@@ -446,3 +446,30 @@ SYNCED_TABLES: dict[str, type[SyncMixin]] = {
     "cp_assessment": CPAssessmentRow,
     "attachment": AttachmentRow,
 }
+
+
+# --- package sync (field side) --------------------------------------------------------------------------
+
+
+class SyncOutboxRow(Base):
+    """A package this device wrote, kept until the centre's receipt acknowledges it (DESIGN.md §4)."""
+
+    __tablename__ = "sync_outbox"
+    package_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    sequence: Mapped[int] = mapped_column(Integer, unique=True)
+    file_name: Mapped[str] = mapped_column(String(255))
+    sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+    kind: Mapped[str] = mapped_column(String(20))
+    record_count: Mapped[int] = mapped_column(Integer, default=0)
+    acknowledged_at: Mapped[datetime | None]
+    receipt_summary: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+
+
+class SyncStateRow(Base):
+    """Small facts of the sync protocol: next sequence number, previous package hash, the trusted centre key,
+    when the last export ran and the last audit event it carried (keys in kcfield.services.sync_state)."""
+
+    __tablename__ = "sync_state"
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")

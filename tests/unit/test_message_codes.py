@@ -9,7 +9,9 @@ from pathlib import Path
 from kcfield.domain.messages import catalogue, text
 
 SOURCE = Path(__file__).resolve().parents[2] / "kcfield"
-RAISED = re.compile(r"""(?:Problem|DomainError|Conflict)\(\s*["']([a-z_]+(?:\.[a-z_]+)+|required)["']""")
+RAISED = re.compile(
+    r"""(?:Problem|DomainError|Conflict|PackageRejected|\.reject)\(\s*["']([a-z_]+(?:\.[a-z_]+)+|required)["']"""
+)
 LABELLED = re.compile(r"""text\(\s*["']([a-z_]+(?:\.[a-z_]+)+)["']""")
 
 

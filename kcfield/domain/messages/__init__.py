@@ -21,6 +21,7 @@ DEFAULT_LANGUAGE = "vi"
 def catalogue() -> Mapping[str, tuple[str, str]]:
     from kcfield.domain.messages import (
         attachments,
+        centre,
         common,
         cp_indicators,
         eligibility,
@@ -30,6 +31,9 @@ def catalogue() -> Mapping[str, tuple[str, str]]:
         printing,
         reports,
         support,
+        sync,
+        sync_field,
+        sync_import,
         validation,
         widgets,
     )
@@ -48,6 +52,10 @@ def catalogue() -> Mapping[str, tuple[str, str]]:
         reports,
         forms,
         printing,
+        sync_field,
+        centre,
+        sync,
+        sync_import,
     ):
         overlap = merged.keys() & module.CATALOGUE.keys()
         if overlap:

@@ -1,0 +1,91 @@
+"""Messages: importing packages at the centre and at the field (kcfield.centre.importer, field imports)."""
+
+from __future__ import annotations
+
+CATALOGUE: dict[str, tuple[str, str]] = {
+    "package.revoked_key": (
+        "Gói «{file}» được ký bằng khoá của cộng tác viên {collaborator}, khoá này đã bị thu hồi; Trung tâm không"
+        " nhận gói này.",
+        "Package «{file}» is signed with the key of collaborator {collaborator}, which has been revoked; the centre"
+        " does not accept it.",
+    ),
+    "package.wrong_kind": (
+        "«{file}» là gói loại «{kind}», không phải gói dữ liệu của cộng tác viên.",
+        "«{file}» is a «{kind}» package, not a collaborator's data package.",
+    ),
+    "package.sender_mismatch": (
+        "Gói «{file}» ghi người gửi là «{sender}» nhưng được ký bằng khoá của người khác.",
+        "Package «{file}» names «{sender}» as its sender but is signed with someone else's key.",
+    ),
+    "package.bad_sequence": (
+        "Gói «{file}» có số thứ tự {sequence} không hợp lệ (phải từ 1 trở lên).",
+        "Package «{file}» has an invalid sequence number {sequence} (it must be 1 or more).",
+    ),
+    "package.id_reused": (
+        "Đã nhận một gói khác có cùng mã gói; gói này bị từ chối để không ghi đè.",
+        "Another package with the same package id was received before; this one is refused rather than overwrite it.",
+    ),
+    "package.sequence_used": (
+        "Máy này đã gửi một gói khác với cùng số thứ tự; gói này bị từ chối (có thể máy đã được khôi phục từ bản"
+        " sao lưu cũ).",
+        "This device already sent another package with the same sequence number; this one is refused (the device"
+        " may have been restored from an old backup).",
+    ),
+    "package.chain_broken": (
+        "Gói không nối tiếp gói trước của cùng máy (mã băm của gói trước không khớp); gói bị từ chối.",
+        "The package does not follow the device's previous package (the previous package's hash does not match);"
+        " it is refused.",
+    ),
+    "sync.unknown_owner": (
+        "bản ghi thuộc một cơ sở hoặc lượt khảo sát mà Trung tâm chưa có",
+        "the record belongs to an establishment or visit the centre does not have",
+    ),
+    "sync.bad_record": (
+        "Bản ghi {entity} {id} không đọc được: {reason}",
+        "Record {entity} {id} cannot be read: {reason}",
+    ),
+    "centre.import_missing": ("Không có tệp «{file}».", "There is no file «{file}»."),
+    "centre.import_rejected": ("{file}: TỪ CHỐI — {reason}", "{file}: REFUSED — {reason}"),
+    "centre.import_held": (
+        "{file}: đang giữ lại, chờ gói số {waiting_for} của cùng máy gửi trước",
+        "{file}: held, waiting for the same device's package number {waiting_for}",
+    ),
+    "centre.import_duplicate": (
+        "{file}: đã nhận trước đây, không thay đổi gì; biên nhận: {receipt}",
+        "{file}: received before, nothing changed; receipt: {receipt}",
+    ),
+    "centre.import_applied": (
+        "{file}: đã nhận — {applied} bản ghi cập nhật, {merged} gộp, {conflicts} xung đột, {rejected} từ chối;"
+        " biên nhận: {receipt}",
+        "{file}: accepted — {applied} records applied, {merged} merged, {conflicts} conflicts, {rejected} refused;"
+        " receipt: {receipt}",
+    ),
+    "centre.conflict_resolved": (
+        "Xung đột số {id} đã được giải quyết trước đó.",
+        "Conflict {id} was resolved already.",
+    ),
+    "centre.unknown_conflict": ("Không có xung đột số {id}.", "There is no conflict {id}."),
+    "centre.conflict_id_needed": (
+        "Hãy cho biết số của xung đột (xem «kcfield-centre conflicts list»).",
+        "Give the conflict's number (see «kcfield-centre conflicts list»).",
+    ),
+    "centre.take_needed": (
+        "Hãy cho biết giữ giá trị nào: --take field (của cộng tác viên), --take centre (của Trung tâm) hoặc một"
+        " giá trị mới.",
+        "Say which value to keep: --take field (the collaborator's), --take centre (the centre's) or a new value.",
+    ),
+    "centre.conflicts_none": ("Không có xung đột nào đang chờ.", "No conflict is waiting."),
+    "centre.conflict_line": (
+        "#{id}  {entity} {record}  «{field}»: Trung tâm = {centre}; cộng tác viên {sender} = {value}",
+        "#{id}  {entity} {record}  «{field}»: centre = {centre}; collaborator {sender} = {value}",
+    ),
+    "centre.conflict_done": (
+        "Đã giải quyết xung đột #{id}: «{field}» = {value}. Gói danh mục tiếp theo sẽ mang giá trị này tới các máy.",
+        "Conflict #{id} resolved: «{field}» = {value}. The next reference packages carry it to the laptops.",
+    ),
+    "centre.reference_done": (
+        "Đã ghi gói danh mục cho {collaborator}: {establishments} cơ sở, {assignments} phân công → {path}",
+        "Wrote the reference package for {collaborator}: {establishments} establishments, {assignments}"
+        " assignments → {path}",
+    ),
+}

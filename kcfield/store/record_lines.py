@@ -1,0 +1,150 @@
+"""Record lines (the unit a package carries, see docs/package-format.md) back into table rows, in bulk.
+
+The centre materialises every revision it accepts into the shared tables, and the field replaces clean local
+copies with the centre's; both go through :func:`write_lines`. A line's ``fields`` are the domain object's
+JSON (``kcfield.domain.serialization``), so they are read back with ``from_json`` — the checks of the domain
+types apply — and turned into column values with the same mapping the services use. Rows are replaced
+whole (delete + insert by id, in chunks): an aggregate's children (a CP assessment's inputs, outputs,
+options, checklist answers) go with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import Table, delete, insert, select
+from sqlalchemy.orm import Session
+
+from kcfield.domain.errors import DomainError
+from kcfield.domain.model import (
+    Attachment,
+    CPAssessment,
+    EquipmentNeed,
+    Establishment,
+    Visit,
+)
+from kcfield.domain.serialization import from_json
+from kcfield.store.mapping import domain_values
+from kcfield.store.models import (
+    SYNCED_TABLES,
+    CPChecklistAnswerRow,
+    CPInputRow,
+    CPOptionRow,
+    CPOutputRow,
+)
+
+__all__ = ["DOMAIN_CLASSES", "ENTITIES", "LineRow", "existing_ids", "line_row", "write_lines"]
+
+ENTITIES: tuple[str, ...] = ("establishment", "visit", "equipment_need", "cp_assessment", "attachment")
+DOMAIN_CLASSES: dict[str, type[Any]] = {
+    "establishment": Establishment,
+    "visit": Visit,
+    "equipment_need": EquipmentNeed,
+    "cp_assessment": CPAssessment,
+    "attachment": Attachment,
+}
+_CHILDREN = ((CPInputRow, "inputs"), (CPOutputRow, "outputs"), (CPOptionRow, "options"))
+CHUNK = 500
+
+
+@dataclass(frozen=True)
+class LineRow:
+    """A record line as column values, with its children rows (CP assessments only)."""
+
+    entity: str
+    id: UUID
+    values: dict[str, Any]
+    children: dict[type[Any], list[dict[str, Any]]]
+
+
+def line_row(
+    entity: str, line: dict[str, Any], *, base_revision: int, local_edits: int = 0, exported_edits: int = 0
+) -> LineRow:
+    """Column values of one line; ``DomainError("sync.bad_record")`` when its fields do not read as the entity."""
+    cls = DOMAIN_CLASSES[entity]
+    try:
+        record_id = UUID(str(line["id"]))
+        obj = from_json(cls, {**dict(line.get("fields") or {}), "id": str(record_id)})
+        values: dict[str, Any] = domain_values(obj)
+        if entity == "cp_assessment":
+            for key in ("inputs", "outputs", "options", "checklist"):
+                values.pop(key, None)
+        values.update(
+            id=record_id,
+            base_revision=base_revision,
+            local_edits=local_edits,
+            exported_edits=exported_edits,
+            deleted=bool(line.get("deleted", False)),
+            created_at=_instant(line.get("created_at")),
+            created_by=str(line.get("created_by") or ""),
+            updated_at=_instant(line.get("updated_at")),
+            updated_by=str(line.get("updated_by") or ""),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise DomainError("sync.bad_record", entity=entity, id=str(line.get("id", "?")), reason=str(exc)) from exc
+    children: dict[type[Any], list[dict[str, Any]]] = {}
+    if entity == "cp_assessment":
+        for table, name in _CHILDREN:
+            children[table] = [
+                {"id": item.id or _child_id(record_id, name, position), "assessment_id": record_id,
+                 "position": position, **domain_values(item)}
+                for position, item in enumerate(getattr(obj, name))
+            ]  # fmt: skip
+        children[CPChecklistAnswerRow] = [
+            {"assessment_id": record_id, **domain_values(entry)} for entry in obj.checklist
+        ]
+    return LineRow(entity, record_id, values, children)
+
+
+def write_lines(session: Session, rows: Sequence[LineRow]) -> None:
+    """Replace (or insert) these rows of one entity in bulk, children included."""
+    if not rows:
+        return
+    entity = rows[0].entity
+    table: Table = SYNCED_TABLES[entity].__table__  # type: ignore[attr-defined]
+    ids = [r.id for r in rows]
+    for chunk in _chunks(ids):
+        if entity == "cp_assessment":
+            for child in (CPInputRow, CPOutputRow, CPOptionRow, CPChecklistAnswerRow):
+                session.execute(delete(child).where(child.assessment_id.in_(chunk)))
+        session.execute(delete(table).where(table.c.id.in_(chunk)))
+    session.execute(insert(table), [r.values for r in rows])
+    if entity == "cp_assessment":
+        for child in (CPInputRow, CPOutputRow, CPOptionRow, CPChecklistAnswerRow):
+            values = [v for r in rows for v in r.children.get(child, [])]
+            if values:
+                session.execute(insert(child), values)
+
+
+def existing_ids(session: Session, entity: str, ids: Sequence[UUID]) -> set[UUID]:
+    """Which of ``ids`` have a row in the entity's table (deleted or not)."""
+    table: Table = SYNCED_TABLES[entity].__table__  # type: ignore[attr-defined]
+    found: set[UUID] = set()
+    for chunk in _chunks(list(dict.fromkeys(ids))):
+        found.update(session.scalars(select(table.c.id).where(table.c.id.in_(chunk))))
+    return found
+
+
+def _instant(value: Any) -> datetime:
+    if not isinstance(value, str):
+        raise ValueError("missing timestamp")
+    moment = datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        raise ValueError("timestamp without time zone")
+    return moment
+
+
+def _child_id(parent: UUID, part: str, position: int) -> UUID:
+    """A stable id for a child that travelled without one (older packages): derived from its place."""
+    import uuid
+
+    return uuid.uuid5(parent, f"{part}:{position}")
+
+
+def _chunks(items: list[UUID]) -> Iterator[list[UUID]]:
+    for start in range(0, len(items), CHUNK):
+        yield items[start : start + CHUNK]

@@ -1,0 +1,122 @@
+"""Ed25519 signing keys of collaborators and of the centre.
+
+The private key stays on the device that made it, in a PEM (PKCS #8) file readable by its owner only; what
+travels is the 32-byte raw public key and its fingerprint, 16 groups of 4 hexadecimal digits that two people
+can read to each other over the phone to check an enrolment. All cryptography is the ``cryptography``
+library's; nothing here is home-made beyond the file handling.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import secrets
+from pathlib import Path
+
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from kcfield.domain.errors import DomainError
+
+PUBLIC_KEY_BYTES = 32
+SIGNATURE_BYTES = 64
+_MAX_KEY_FILE_BYTES = 64 * 1024  # a PEM Ed25519 key is ~120 bytes; anything huge is not a key file
+
+
+def generate_private_key() -> Ed25519PrivateKey:
+    return Ed25519PrivateKey.generate()
+
+
+def save_private_key(path: Path, key: Ed25519PrivateKey, *, overwrite: bool = False) -> None:
+    """Write ``key`` as PEM PKCS #8 with mode 0o600, atomically (temp file, fsync, rename).
+
+    An existing key file is never replaced unless ``overwrite`` is given: losing a private key means the
+    centre no longer recognises this device, so replacing one must be a deliberate act.
+    """
+    if path.exists() and not overwrite:
+        raise DomainError("key.exists", path=str(path))
+    data = key.private_bytes(
+        encoding=serialization.Encoding.PEM,
+        format=serialization.PrivateFormat.PKCS8,
+        encryption_algorithm=serialization.NoEncryption(),
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    # Created private from the first byte: a chmod after the write would leave a window where others can read.
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    try:
+        try:
+            if hasattr(os, "fchmod"):
+                os.fchmod(fd, 0o600)  # the umask may only remove bits; make the mode exact
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if path.exists() and not overwrite:  # made by someone else meanwhile
+            raise DomainError("key.exists", path=str(path))
+        temp.replace(path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    _fsync_folder(path.parent)
+
+
+def load_private_key(path: Path) -> Ed25519PrivateKey:
+    """The key in ``path``; ``DomainError("key.unreadable")`` when it is missing, damaged or not Ed25519."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(_MAX_KEY_FILE_BYTES + 1)
+    except OSError as exc:
+        raise DomainError("key.unreadable", path=str(path), detail=exc.strerror or type(exc).__name__) from exc
+    if len(data) > _MAX_KEY_FILE_BYTES:
+        raise DomainError("key.unreadable", path=str(path), detail="too large")
+    try:
+        key = serialization.load_pem_private_key(data, password=None)
+    except (ValueError, TypeError, UnsupportedAlgorithm) as exc:
+        raise DomainError("key.unreadable", path=str(path), detail=type(exc).__name__) from exc
+    if not isinstance(key, Ed25519PrivateKey):
+        raise DomainError("key.unreadable", path=str(path), detail="not an Ed25519 key")
+    return key
+
+
+def public_bytes(key: Ed25519PrivateKey | Ed25519PublicKey) -> bytes:
+    """The 32 raw bytes of the public key (of a private key's pair)."""
+    public = key.public_key() if isinstance(key, Ed25519PrivateKey) else key
+    return public.public_bytes(encoding=serialization.Encoding.Raw, format=serialization.PublicFormat.Raw)
+
+
+def fingerprint(public_raw: bytes) -> str:
+    """SHA-256 of the raw public key as 16 upper-case groups of 4 hex digits: ``"3F2A 9C01 …"``."""
+    digest = hashlib.sha256(public_raw).hexdigest().upper()
+    return " ".join(digest[i : i + 4] for i in range(0, len(digest), 4))
+
+
+def sign(key: Ed25519PrivateKey, data: bytes) -> bytes:
+    """The 64-byte Ed25519 signature of ``data``."""
+    return key.sign(data)
+
+
+def verify(public_raw: bytes, signature: bytes, data: bytes) -> bool:
+    """True only when ``signature`` is ``public_raw``'s valid signature of exactly ``data``."""
+    if len(public_raw) != PUBLIC_KEY_BYTES or len(signature) != SIGNATURE_BYTES:
+        return False
+    try:
+        Ed25519PublicKey.from_public_bytes(public_raw).verify(signature, data)
+    except (InvalidSignature, ValueError):
+        return False
+    return True
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename durable (POSIX); Windows cannot open a folder this way and needs no such step."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,1 @@
+"""Tests of the centre database and the kcfield-centre command."""
