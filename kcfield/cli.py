@@ -50,6 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
     _common(demo)
     demo.add_argument("--establishments", type=int, required=True, metavar="N", help="number of establishments")
     demo.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (same seed, same data)")
+    demo.add_argument(
+        "--unsynced", action="store_true", help="make the records this laptop's own unsent work (a sync exercise)"
+    )
 
     info = commands.add_parser("info", help="show the data folder, record counts and check the audit log")
     _common(info)
@@ -84,6 +87,35 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _common(enrol)
     enrol.add_argument("--out", required=True, metavar="FILE", help="where to write the request (JSON)")
+
+    profile = commands.add_parser(
+        "profile",
+        help="set this laptop's collaborator profile (what the first-run wizard asks) and make the key",
+    )
+    _common(profile)
+    profile.add_argument("--code", required=True, metavar="CODE", help="collaborator code given by the centre")
+    profile.add_argument("--name", required=True, metavar="NAME", help="full name")
+    profile.add_argument("--phone", default="", metavar="PHONE", help="mobile number")
+    profile.add_argument("--province", type=int, metavar="CODE", help="province code")
+    profile.add_argument("--communes", default="", metavar="CODE,...", help="assigned commune codes")
+
+    edit = commands.add_parser(
+        "edit",
+        help="change fields of an establishment: kcfield edit ID field=value ... (checked like the editor)",
+    )
+    _common(edit)
+    edit.add_argument("id", metavar="ID", help="the establishment's id")
+    edit.add_argument("changes", nargs="+", metavar="FIELD=VALUE", help="e.g. village='Ấp 2' workers_total=15")
+
+    importing = commands.add_parser(
+        "import",
+        help="apply the centre's packages: receipts and reference packages (the welcome package first)",
+        description="Apply receipts (records the centre accepted become synced) and reference packages "
+        "(establishments of your communes, assignments). The first package must be the welcome package the centre "
+        "wrote at enrolment: its key fingerprint is printed to be checked aloud.",
+    )
+    _common(importing)
+    importing.add_argument("files", nargs="+", metavar="FILE", help="package files (.kcpkg)")
     return parser
 
 
@@ -105,6 +137,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _print(args, lang)
         if args.command == "export":
             return _export(args, lang)
+        if args.command == "import":
+            return _field_import(args, lang)
+        if args.command == "profile":
+            return _profile(args, lang)
+        if args.command == "edit":
+            return _edit(args, lang)
         if args.command == "enrol-request":
             return _enrol_request(args, lang)
     except DomainError as error:
@@ -137,7 +175,7 @@ def _demo(args: argparse.Namespace, lang: str) -> int:
 
     try:
         summary = DemoService(services.ctx, services.reference).generate(
-            args.establishments, args.seed, progress=report
+            args.establishments, args.seed, progress=report, unsynced=args.unsynced
         )
     finally:
         services.close()
@@ -259,6 +297,107 @@ def _export(args: argparse.Namespace, lang: str) -> int:
     path = result.copied_to or result.path
     print(text("cli.export_done", lang, sequence=result.sequence, records=result.record_count, path=str(path)))
     return EXIT_OK
+
+
+def _profile(args: argparse.Namespace, lang: str) -> int:
+    from kcfield.paths import resolve_paths
+    from kcfield.services.container import open_services
+
+    communes = tuple(int(c) for c in args.communes.split(",") if c.strip()) if args.communes else ()
+    services = open_services(resolve_paths(args.data_dir))
+    try:
+        user = services.collaborators.save_local_user(args.code, args.name, args.phone, args.province, communes)
+        services.collaborators.adopt_identity()
+        fingerprint = services.sync_field.ensure_key()
+    finally:
+        services.close()
+    print(text("cli.profile_done", lang, code=user.code, name=user.full_name, fingerprint=fingerprint))
+    return EXIT_OK
+
+
+def _edit(args: argparse.Namespace, lang: str) -> int:
+    import dataclasses
+    import typing
+    from uuid import UUID
+
+    from kcfield.domain.model import Establishment, editable_field_names
+    from kcfield.domain.serialization import from_json, to_json
+    from kcfield.paths import resolve_paths
+    from kcfield.services.container import open_services
+
+    try:
+        record_id = UUID(args.id)
+    except ValueError:
+        raise DomainError("cli.bad_id", value=args.id) from None
+    names = set(editable_field_names(Establishment))
+    changes: dict[str, str] = {}
+    for change in args.changes:
+        name, sep, value = change.partition("=")
+        if not sep or name not in names:
+            raise DomainError("cli.bad_change", change=change)
+        changes[name] = value
+    hints = typing.get_type_hints(Establishment)
+    services = open_services(resolve_paths(args.data_dir))
+    try:
+        current = services.establishments.get(record_id)
+        data = to_json(current)
+        for name, value in changes.items():
+            data[name] = _typed(value, hints[name])
+        try:
+            updated = from_json(Establishment, data)
+        except (TypeError, ValueError) as exc:
+            raise DomainError("cli.bad_change", change=", ".join(args.changes)) from exc
+        saved = services.establishments.update(dataclasses.replace(updated, id=current.id, meta=current.meta))
+    finally:
+        services.close()
+    print(text("cli.edit_done", lang, name=saved.name, fields=", ".join(sorted(changes))))
+    return EXIT_OK
+
+
+def _typed(value: str, hint: Any) -> Any:
+    """A command-line value for a field: empty is "unknown", numbers for numeric fields, text otherwise."""
+    import types
+    import typing
+
+    args = [a for a in typing.get_args(hint) if a is not type(None)]
+    target = args[0] if typing.get_origin(hint) in (types.UnionType, typing.Union) and args else hint
+    if value == "" and target is not str:
+        return None
+    if target is int:
+        return int(value)
+    if target is float:
+        return float(value.replace(",", "."))
+    if target is bool:
+        return value.lower() in ("1", "true", "yes", "có", "co")
+    return value
+
+
+def _field_import(args: argparse.Namespace, lang: str) -> int:
+    from pathlib import Path
+
+    from kcfield.paths import resolve_paths
+    from kcfield.services.container import open_services
+
+    services = open_services(resolve_paths(args.data_dir))
+    failed = False
+    try:
+        for name in args.files:
+            try:
+                result = services.sync_import.import_file(Path(name))
+            except DomainError as error:
+                print(f"kcfield: {describe_error(error, lang)}", file=sys.stderr)
+                failed = True
+                continue
+            summary = ", ".join(f"{key}: {value}" for key, value in sorted(result.counts.items())) or "—"
+            if result.kind == "receipt":
+                print(text("cli.import_receipt", lang, file=result.file, package=result.package_id, summary=summary))
+            else:
+                print(text("cli.import_reference", lang, file=result.file, summary=summary))
+            if result.trusted_fingerprint:
+                print(text("cli.import_trusted", lang, fingerprint=result.trusted_fingerprint))
+    finally:
+        services.close()
+    return EXIT_ERROR if failed else EXIT_OK
 
 
 def _enrol_request(args: argparse.Namespace, lang: str) -> int:
@@ -388,7 +527,7 @@ def centre_main(argv: Sequence[str] | None = None) -> int:
         if args.command == "reference":
             return _centre_reference(args, lang)
         if args.command == "enrol":
-            _parse_communes(args.communes)
+            return _centre_enrol(args, lang)
     except DomainError as error:
         print(f"kcfield-centre: {describe_error(error, lang)}", file=sys.stderr)
         return EXIT_ERROR
@@ -453,6 +592,33 @@ def _centre_import(args: argparse.Namespace, lang: str) -> int:
                 all_accepted &= result.status != "rejected"
                 print(_import_line(result, lang))
     return EXIT_OK if all_accepted else EXIT_ERROR
+
+
+def _centre_enrol(args: argparse.Namespace, lang: str) -> int:
+    from pathlib import Path
+
+    from kcfield.centre.collaborators import CentreCollaborators
+    from kcfield.centre.db import open_centre, resolve_key_path
+    from kcfield.centre.identity import load_identity
+    from kcfield.centre.reference import ReferenceBuilder
+    from kcfield.services.sync_enrolment import read_enrolment_request
+
+    communes = _parse_communes(args.communes)
+    request = read_enrolment_request(Path(args.request))
+    with open_centre(args.db, args.data_dir) as db:
+        identity = load_identity(db, resolve_key_path(db.location, args.key))
+        enrolled = CentreCollaborators(db).register(
+            request.code, request.full_name, request.public_key, request.device_id, communes
+        )
+        out = Path(args.out) if args.out else Path.cwd() / f"welcome-{enrolled.code}.kcpkg"
+        folder = out if out.is_dir() else out.parent
+        folder.mkdir(parents=True, exist_ok=True)
+        summary = ReferenceBuilder(db, identity).write(enrolled.code, folder)
+    path = summary.package.path if out.is_dir() else summary.package.path.replace(out)
+    print(text("centre.enrolled", lang, collaborator=enrolled.code, name=enrolled.full_name,
+               fingerprint=enrolled.key_fingerprint, path=str(path)))  # fmt: skip
+    print(text("centre.fingerprint", lang, fingerprint=identity.fingerprint))
+    return EXIT_OK
 
 
 def _centre_conflicts(args: argparse.Namespace, lang: str) -> int:

@@ -20,6 +20,9 @@ from kcfield.centre.db import CentreDatabase, utc_now
 from kcfield.centre.history import NewRevision, append_revisions, current_heads, revision_data
 from kcfield.centre.models import CentreConflict, ConflictStatus
 from kcfield.domain.errors import DomainError
+from kcfield.services.context import ServiceContext
+from kcfield.services.establishments import EstablishmentService
+from kcfield.services.reference import ReferenceService
 from kcfield.store.record_lines import line_row, write_lines
 
 __all__ = ["CentreConflicts", "ConflictView"]
@@ -110,6 +113,10 @@ class CentreConflicts:
                     ],
                     now,
                 )
+                if row.entity == "establishment":
+                    context = ServiceContext(self._db.store)
+                    profiles = EstablishmentService(context, ReferenceService(context))
+                    written.values.update(profiles.derived_columns(written.record))
                 write_lines(session, [written])
             row.status = ConflictStatus.RESOLVED.value
             row.resolution = value

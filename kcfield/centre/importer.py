@@ -46,6 +46,9 @@ from kcfield.centre.identity import CentreIdentity
 from kcfield.centre.models import CentreConflict, CentrePackage, PackageStatus
 from kcfield.domain.errors import DomainError
 from kcfield.domain.merge import three_way
+from kcfield.services.context import ServiceContext
+from kcfield.services.establishments import EstablishmentService
+from kcfield.services.reference import ReferenceService
 from kcfield.store.migrate import head_revision
 from kcfield.store.record_lines import ENTITIES, existing_ids, line_row, write_lines
 from kcfield.sync.manifest import PackageKind, PackageRejected, Party
@@ -115,6 +118,8 @@ class CentreImporter:
         self._db, self._identity = db, identity
         self._receipts, self._attachments = receipts_dir, attachments_dir
         self._clock = clock
+        context = ServiceContext(db.store)
+        self._profiles = EstablishmentService(context, ReferenceService(context))
 
     # --- the entry point ---------------------------------------------------------------------------------
 
@@ -269,6 +274,9 @@ class CentreImporter:
             else:
                 outcomes.append(RecordOutcome(entity, str(record_id), outcome, revision))
         append_revisions(session, revisions, now)
+        if entity == "establishment":  # the columns the app derives: search text, sort key, size, eligibility
+            for row in rows:
+                row.values.update(self._profiles.derived_columns(row.record))
         write_lines(session, rows)
         return outcomes
 

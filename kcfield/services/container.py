@@ -22,6 +22,7 @@ from kcfield.services.registry import RegistryService
 from kcfield.services.reports import ReportsService
 from kcfield.services.scans import ScanService
 from kcfield.services.sync_field import FieldSyncService
+from kcfield.services.sync_import import FieldImportService
 from kcfield.services.visits import VisitService
 from kcfield.store.migrate import OpenResult, open_sqlite_store
 
@@ -46,6 +47,7 @@ class Services:
     reports: ReportsService
     scans: ScanService
     sync_field: FieldSyncService
+    sync_import: FieldImportService
 
     def close(self) -> None:
         self.ctx.store.dispose()
@@ -111,6 +113,7 @@ def build_services(
         ),
         scans=ScanService(printing, attachments, establishments, visits, assessments),
         sync_field=FieldSyncService(ctx, paths or AppPaths(attachments_dir.parent), attachments.store),
+        sync_import=FieldImportService(ctx, establishments),
     )
     services.collaborators.adopt_identity()
     return services

@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from kcfield.domain.enums import (
@@ -87,7 +87,10 @@ class DemoService:
         *,
         progress: Progress = no_progress,
         cancel: CancelToken | None = None,
+        unsynced: bool = False,
     ) -> DemoSummary:
+        """Fill an empty store. The records look like the centre's registry (synced, a few edited since) unless
+        ``unsynced``: then they are this laptop's own new work, never sent (a sync exercise)."""
         if not 1 <= establishments <= MAX_ESTABLISHMENTS:
             raise DomainError("demo.bad_count")
         communes = [c for c in self._ref.communes.values() if c.former_province == FORMER_PROVINCE and c.latitude]
@@ -107,6 +110,9 @@ class DemoService:
             totals = {"visits": 0, "needs": 0, "assessments": 0}
             self._load(session, builder, establishments, totals, progress, cancel)
             cancel.check()
+            if unsynced:
+                for model in (EstablishmentRow, VisitRow, EquipmentNeedRow, CPAssessmentRow):
+                    session.execute(update(model).values(base_revision=0, local_edits=1, exported_edits=0))
             store_derived_stamp(session, profiles.derived_facts_stamp())
             summary = DemoSummary(establishments, totals["visits"], totals["needs"], totals["assessments"], seed)
             audit(

@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Table, delete, insert, select
+from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from kcfield.domain.errors import DomainError
@@ -59,6 +59,7 @@ class LineRow:
     id: UUID
     values: dict[str, Any]
     children: dict[type[Any], list[dict[str, Any]]]
+    record: Any = None  # the domain object read from the line (for columns a service derives from it)
 
 
 def line_row(
@@ -97,23 +98,37 @@ def line_row(
         children[CPChecklistAnswerRow] = [
             {"assessment_id": record_id, **domain_values(entry)} for entry in obj.checklist
         ]
-    return LineRow(entity, record_id, values, children)
+    return LineRow(entity, record_id, values, children, obj)
 
 
 def write_lines(session: Session, rows: Sequence[LineRow]) -> None:
-    """Replace (or insert) these rows of one entity in bulk, children included."""
+    """Replace (or insert) these rows of one entity in bulk, children included.
+
+    Existing rows are updated in place, not deleted and inserted again: other records point at them
+    (a visit at its establishment) and foreign keys must hold at every statement.
+    """
     if not rows:
         return
     entity = rows[0].entity
     table: Table = SYNCED_TABLES[entity].__table__  # type: ignore[attr-defined]
-    ids = [r.id for r in rows]
-    for chunk in _chunks(ids):
-        if entity == "cp_assessment":
+    present = existing_ids(session, entity, [r.id for r in rows])
+    updates = [r for r in rows if r.id in present]
+    inserts = [r for r in rows if r.id not in present]
+    if updates:
+        columns = [c for c in updates[0].values if c != "id"]
+        statement = (
+            update(table).where(table.c.id == bindparam("_id")).values({c: bindparam(f"_v_{c}") for c in columns})
+        )
+        session.connection().execute(
+            statement, [{"_id": r.id, **{f"_v_{c}": r.values.get(c) for c in columns}} for r in updates]
+        )
+    if inserts:
+        session.execute(insert(table), [r.values for r in inserts])
+    if entity == "cp_assessment":
+        ids = [r.id for r in rows]
+        for chunk in _chunks(ids):
             for child in (CPInputRow, CPOutputRow, CPOptionRow, CPChecklistAnswerRow):
                 session.execute(delete(child).where(child.assessment_id.in_(chunk)))
-        session.execute(delete(table).where(table.c.id.in_(chunk)))
-    session.execute(insert(table), [r.values for r in rows])
-    if entity == "cp_assessment":
         for child in (CPInputRow, CPOutputRow, CPOptionRow, CPChecklistAnswerRow):
             values = [v for r in rows for v in r.children.get(child, [])]
             if values:

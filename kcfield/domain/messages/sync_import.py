@@ -88,4 +88,52 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Wrote the reference package for {collaborator}: {establishments} establishments, {assignments}"
         " assignments → {path}",
     ),
+    "sync_import.not_for_you": (
+        "Gói «{file}» gửi cho cộng tác viên «{recipient}», không phải cho máy này.",
+        "Package «{file}» is addressed to collaborator «{recipient}», not to this laptop.",
+    ),
+    "sync_import.untrusted": (
+        "Gói «{file}» không được ký bằng khoá của Trung tâm mà máy này tin cậy. Nếu máy chưa nhận Trung tâm, hãy"
+        " nhập gói chào mừng (welcome) mà Trung tâm gửi khi đăng ký trước.",
+        "Package «{file}» is not signed with the centre key this laptop trusts. If the laptop has no centre yet,"
+        " import the welcome package the centre wrote at enrolment first.",
+    ),
+    "sync_import.wrong_kind": (
+        "«{file}» là gói loại «{kind}»; máy cộng tác viên chỉ nhận biên nhận và gói danh mục của Trung tâm.",
+        "«{file}» is a «{kind}» package; a collaborator's laptop takes only the centre's receipts and reference"
+        " packages.",
+    ),
+    "sync_import.bad_receipt": (
+        "Biên nhận «{file}» không đọc được (thiếu danh sách bản ghi).",
+        "The receipt «{file}» cannot be read (its list of records is missing).",
+    ),
+    "sync_import.unknown_package": (
+        "Biên nhận «{file}» nói về một gói mà máy này không gửi.",
+        "The receipt «{file}» is about a package this laptop did not send.",
+    ),
+    "cli.import_receipt": (
+        "{file}: biên nhận của gói {package} — {summary}",
+        "{file}: receipt for package {package} — {summary}",
+    ),
+    "cli.import_reference": (
+        "{file}: gói danh mục của Trung tâm — {summary}",
+        "{file}: the centre's reference package — {summary}",
+    ),
+    "cli.import_trusted": (
+        "Máy này từ nay tin cậy khoá của Trung tâm, dấu vân tay: {fingerprint}. Hãy đọc so với Trung tâm.",
+        "This laptop now trusts the centre's key, fingerprint: {fingerprint}. Read it aloud against the centre's.",
+    ),
+    "centre.enrolled": (
+        "Đã đăng ký {collaborator} ({name}), dấu vân tay khoá: {fingerprint}; gói chào mừng: {path}",
+        "Enrolled {collaborator} ({name}), key fingerprint: {fingerprint}; welcome package: {path}",
+    ),
+    "cli.profile_done": (
+        "Hồ sơ cộng tác viên: {code} — {name}; dấu vân tay khoá: {fingerprint}",
+        "Collaborator profile: {code} — {name}; key fingerprint: {fingerprint}",
+    ),
+    "cli.bad_change": (
+        "Không hiểu thay đổi «{change}»: hãy viết TÊN_TRƯỜNG=GIÁ_TRỊ với tên trường của hồ sơ cơ sở.",
+        "Cannot read the change «{change}»: write FIELD=VALUE with a field of the establishment profile.",
+    ),
+    "cli.edit_done": ("Đã lưu «{name}»: {fields}", "Saved «{name}»: {fields}"),
 }

@@ -1,0 +1,241 @@
+"""The field applies what the centre sends back: receipts and reference packages (DESIGN.md §4).
+
+Trust: the first reference package (the welcome package written at enrolment) carries the centre's public
+key in ``reference/centre.json``; it is trusted when nothing is trusted yet, and its fingerprint is returned so
+the person can read it aloud against the one the centre shows. From then on only packages signed by that key
+are accepted, and only those addressed to this collaborator.
+
+Receipts: records the centre applied become synced at the centre's revision; a record the centre merged or
+held in conflict takes the centre's copy when it was not edited again since the export (a record edited
+since keeps its local copy and its old base, so the next upload merges against the right revision). The
+package is marked acknowledged in the outbox.
+
+Reference packages: records not on this laptop are added; clean local copies are replaced by the centre's;
+copies with local changes are kept (the centre merges them on the next upload). Assignments are stored.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import Table, select
+from sqlalchemy.orm import Session
+
+from kcfield.domain.errors import DomainError
+from kcfield.services import sync_state
+from kcfield.services.context import ServiceContext
+from kcfield.services.establishments import EstablishmentService
+from kcfield.store.models import SYNCED_TABLES, CollaboratorRow, SyncOutboxRow
+from kcfield.store.record_lines import ENTITIES, LineRow, line_row, write_lines
+from kcfield.sync import keys
+from kcfield.sync.manifest import PackageKind
+from kcfield.sync.package import OpenedPackage, read_package
+
+__all__ = ["FieldImportResult", "FieldImportService"]
+
+CENTRE_MEMBER = "reference/centre.json"
+ASSIGNMENTS_MEMBER = "reference/assignments.json"
+RECEIPT_MEMBER = "receipt.json"
+ASSIGNMENTS_STATE = "assignments"
+_PEEK_LIMIT = 16 * 1024
+
+
+@dataclass
+class FieldImportResult:
+    file: str
+    kind: str  # receipt | centre-reference
+    counts: dict[str, int] = field(default_factory=dict)
+    trusted_fingerprint: str = ""  # set when this package made the laptop trust the centre
+    package_id: str = ""  # the acknowledged field package (receipts)
+
+
+class FieldImportService:
+    def __init__(self, ctx: ServiceContext, establishments: EstablishmentService) -> None:
+        self._ctx = ctx
+        self._establishments = establishments
+
+    def _derive(self, rows: list[LineRow]) -> list[LineRow]:
+        """Establishments carry columns the app derives (search text, Vietnamese sort key, size, eligibility)."""
+        for row in rows:
+            if row.entity == "establishment" and row.record is not None:
+                row.values.update(self._establishments.derived_columns(row.record))
+        return rows
+
+    def centre_fingerprint(self) -> str:
+        with self._ctx.store.read() as session:
+            return sync_state.read_state(session).get(sync_state.CENTRE_FINGERPRINT, "")
+
+    def assignments(self) -> list[dict[str, Any]]:
+        with self._ctx.store.read() as session:
+            raw = sync_state.read_state(session).get(ASSIGNMENTS_STATE, "[]")
+        value = json.loads(raw)
+        return value if isinstance(value, list) else []
+
+    def import_file(self, path: Path) -> FieldImportResult:
+        with self._ctx.store.read() as session:
+            state = sync_state.read_state(session)
+            me = session.scalar(select(CollaboratorRow.code).where(CollaboratorRow.is_local_user.is_(True)))
+        trusted = state.get(sync_state.CENTRE_PUBLIC_KEY, "")
+        new_trust = ""
+        if trusted:
+            public = base64.b64decode(trusted)
+        else:
+            public = _peek_centre_key(path)
+            new_trust = keys.fingerprint(public)
+        package = read_package(path, lambda fp: public if fp == keys.fingerprint(public) else None)
+        manifest = package.manifest
+        if me is None or manifest.recipient != me:
+            raise DomainError("sync_import.not_for_you", file=path.name, recipient=manifest.recipient)
+        if manifest.kind is PackageKind.RECEIPT:
+            if new_trust:
+                raise DomainError("sync_import.untrusted", file=path.name)
+            return self._receipt(package)
+        if manifest.kind is PackageKind.CENTRE_REFERENCE:
+            result = self._reference(package, new_trust, public)
+            return result
+        raise DomainError("sync_import.wrong_kind", file=path.name, kind=manifest.kind.value)
+
+    # --- receipts ----------------------------------------------------------------------------------------
+
+    def _receipt(self, package: OpenedPackage) -> FieldImportResult:
+        body = package.json(RECEIPT_MEMBER)
+        if not isinstance(body, dict) or not isinstance(body.get("records"), list):
+            raise DomainError("sync_import.bad_receipt", file=package.path.name)
+        result = FieldImportResult(package.path.name, PackageKind.RECEIPT.value, package_id=str(body["package_id"]))
+        by_entity: dict[str, list[dict[str, Any]]] = {}
+        for record in body["records"]:
+            by_entity.setdefault(str(record.get("entity")), []).append(record)
+            outcome = str(record.get("outcome"))
+            result.counts[outcome] = result.counts.get(outcome, 0) + 1
+        with self._ctx.store.write() as session:
+            outbox = session.get(SyncOutboxRow, result.package_id)
+            if outbox is None:
+                raise DomainError("sync_import.unknown_package", file=package.path.name)
+            for entity in ENTITIES:
+                records = by_entity.get(entity, [])
+                if records:
+                    self._apply_receipt_records(session, entity, records)
+            outbox.acknowledged_at = self._ctx.now()
+            outbox.receipt_summary = dict(result.counts)
+        return result
+
+    def _apply_receipt_records(self, session: Session, entity: str, records: list[dict[str, Any]]) -> None:
+        table = _table(entity)
+        current = _counters(session, table, [UUID(str(r["id"])) for r in records])
+        rebase: list[tuple[UUID, int]] = []
+        replace: list[LineRow] = []
+        for record in records:
+            record_id = UUID(str(record["id"]))
+            revision = record.get("revision")
+            if record_id not in current or not isinstance(revision, int):
+                continue  # rejected, or the record is gone from this laptop
+            local_edits, exported_edits, _base = current[record_id]
+            clean = local_edits == exported_edits
+            outcome = record.get("outcome")
+            if outcome == "applied":
+                rebase.append((record_id, revision))
+            elif outcome in ("merged", "conflict") and clean and isinstance(record.get("line"), dict):
+                replace.append(
+                    line_row(
+                        entity,
+                        record["line"],
+                        base_revision=revision,
+                        local_edits=local_edits,
+                        exported_edits=exported_edits,
+                    )
+                )
+        for record_id, revision in rebase:
+            session.execute(table.update().where(table.c.id == record_id).values(base_revision=revision))
+        write_lines(session, self._derive(replace))
+
+    # --- reference packages ------------------------------------------------------------------------------
+
+    def _reference(self, package: OpenedPackage, new_trust: str, public: bytes) -> FieldImportResult:
+        result = FieldImportResult(package.path.name, PackageKind.CENTRE_REFERENCE.value)
+        with self._ctx.store.write() as session:
+            if new_trust:
+                sync_state.set_state(
+                    session,
+                    {
+                        sync_state.CENTRE_PUBLIC_KEY: base64.b64encode(public).decode("ascii"),
+                        sync_state.CENTRE_FINGERPRINT: new_trust,
+                    },
+                )
+                result.trusted_fingerprint = new_trust
+            for entity in ENTITIES:
+                lines = package.records(entity)
+                if lines:
+                    self._apply_reference_lines(session, entity, lines, result.counts)
+            if ASSIGNMENTS_MEMBER in package.names:
+                assignments = package.json(ASSIGNMENTS_MEMBER)
+                sync_state.set_state(session, {ASSIGNMENTS_STATE: json.dumps(assignments, ensure_ascii=False)})
+                result.counts["assignments"] = len(assignments) if isinstance(assignments, list) else 0
+        return result
+
+    def _apply_reference_lines(
+        self, session: Session, entity: str, lines: list[dict[str, Any]], counts: dict[str, int]
+    ) -> None:
+        table = _table(entity)
+        current = _counters(session, table, [UUID(str(line["id"])) for line in lines])
+        rows: list[LineRow] = []
+        for line in lines:
+            record_id = UUID(str(line["id"]))
+            revision = int(line.get("base_revision") or 0)
+            if record_id not in current:
+                rows.append(line_row(entity, line, base_revision=revision))
+                counts["added"] = counts.get("added", 0) + 1
+                continue
+            local_edits, exported_edits, base = current[record_id]
+            if local_edits != exported_edits:
+                counts["kept"] = counts.get("kept", 0) + 1  # changed here since: the centre merges it later
+                continue
+            if base == revision:
+                counts["unchanged"] = counts.get("unchanged", 0) + 1  # this laptop has that revision already
+                continue
+            rows.append(
+                line_row(entity, line, base_revision=revision, local_edits=local_edits, exported_edits=exported_edits)
+            )
+            counts["updated"] = counts.get("updated", 0) + 1
+        write_lines(session, self._derive(rows))
+
+
+def _table(entity: str) -> Table:
+    return SYNCED_TABLES[entity].__table__  # type: ignore[attr-defined,no-any-return]
+
+
+def _counters(session: Session, table: Table, ids: list[UUID]) -> dict[UUID, tuple[int, int, int]]:
+    """(local_edits, exported_edits, base_revision) of each record present here."""
+    found: dict[UUID, tuple[int, int, int]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        rows = session.execute(
+            select(table.c.id, table.c.local_edits, table.c.exported_edits, table.c.base_revision).where(
+                table.c.id.in_(chunk)
+            )
+        )
+        for record_id, local_edits, exported_edits, base in rows:
+            found[record_id] = (int(local_edits), int(exported_edits), int(base))
+    return found
+
+
+def _peek_centre_key(path: Path) -> bytes:
+    """The public key a welcome package says it is signed with (checked against its signature right after)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            info = archive.getinfo(CENTRE_MEMBER)
+            if info.file_size > _PEEK_LIMIT:
+                raise DomainError("sync_import.untrusted", file=path.name)
+            with archive.open(info) as member:
+                raw = json.loads(member.read(_PEEK_LIMIT + 1))
+        public = base64.b64decode(str(raw["public_key"]), validate=True)
+    except (KeyError, ValueError, zipfile.BadZipFile, OSError, TypeError) as exc:
+        raise DomainError("sync_import.untrusted", file=path.name) from exc
+    if len(public) != 32:
+        raise DomainError("sync_import.untrusted", file=path.name)
+    return public
