@@ -58,6 +58,9 @@ class Application(QObject):
             demo = wizard.demo_requested()
         self.window = self._build_window()
         self.window.show()
+        sync = self.services.sync_field
+        # The collaborator's signing key, made once (a few milliseconds) so enrolment and export are ready.
+        self.tasks.run(lambda _ctx: sync.ensure_key(), lane=Lane.WRITE)
         if demo:
             load_demo(self.services, self.tasks, demo, self.window, lambda _summary: self._after_data_change())
         self._background_upkeep()

@@ -143,6 +143,11 @@ def shoot(app: QApplication, lang: str, out: Path, data: Path) -> None:
         grab(nearby, out / "nearby.png", QSize(760, 460))
         nearby.close()
 
+    window.nav.setCurrentRow(window.stack.indexOf(window.sync))
+    window.sync.refresh()
+    grab(window, out / "sync.png")
+    window.nav.setCurrentRow(0)
+
     visits = services.visits.recent(1)
     if visits:
         window.printer.visit(visits[0].id)

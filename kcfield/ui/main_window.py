@@ -42,6 +42,7 @@ from kcfield.ui.printing.scans import ScanAttacher
 from kcfield.ui.registry.editor import EstablishmentEditor
 from kcfield.ui.registry.page import RegistryPage
 from kcfield.ui.settings_dialog import SettingsDialog
+from kcfield.ui.sync.page import SyncPage
 from kcfield.ui.tasks import Tasks
 from kcfield.ui.visits.page import VisitsPage
 
@@ -73,13 +74,15 @@ class MainWindow(QMainWindow):
         self.visits = VisitsPage(services, tasks, drafts, lang, self)
         self.needs = NeedsPage(services, tasks, drafts, lang, self)
         self.cp = CPPage(services, tasks, drafts, lang, self)
+        self.sync = SyncPage(services, tasks, lang, self)
+        self.sync.data_changed.connect(self._after_sync)
         later = self.tr("Phần này sẽ có trong phiên bản tới. Hiện bạn quản lý hồ sơ cơ sở ở trang «Cơ sở».")
         self.pages: list[tuple[str, QWidget]] = [
             (self.tr("Cơ sở"), self.registry),
             (self.tr("Lượt khảo sát"), self.visits),
             (self.tr("Nhu cầu thiết bị"), self.needs),
             (self.tr("Đánh giá SXSH"), self.cp),
-            (self.tr("Đồng bộ"), PlaceholderPage(self.tr("Gửi và nhận dữ liệu với Trung tâm"), later)),
+            (self.tr("Đồng bộ"), self.sync),
             (self.tr("Báo cáo"), PlaceholderPage(self.tr("Báo cáo"), later)),
         ]
         self.nav = QListWidget(self)
@@ -190,6 +193,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Không có hồ sơ nào đang sửa để lưu."), 5000)
 
     # --- the other pages ------------------------------------------------------------------------------
+
+    def _after_sync(self) -> None:
+        """Records came from the centre: the lists show them, the status bar counts what is left to send."""
+        self.registry.refresh()
+        self.refresh_status()
 
     def _open_in_registry(self, record_id: UUID) -> None:
         """Show the registry with ``record_id`` selected and its profile open."""

@@ -174,7 +174,7 @@ Administrative units: the 2025 list of the General Statistics Office (GSO), take
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../kcfield/app.py" line="+120"/>
+        <location filename="../../kcfield/app.py" line="+123"/>
         <source>Bản nháp chưa lưu</source>
         <translation>Unsaved drafts</translation>
     </message>
@@ -1623,12 +1623,12 @@ Choose &quot;No&quot; to discard what you have entered.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kcfield/ui/main_window.py" line="+69"/>
+        <location filename="../../kcfield/ui/main_window.py" line="+70"/>
         <source>kcfield — Khảo sát cơ sở công nghiệp nông thôn</source>
         <translation>kcfield — Rural industrial establishment survey</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Phần này sẽ có trong phiên bản tới. Hiện bạn quản lý hồ sơ cơ sở ở trang «Cơ sở».</source>
         <translation>This part is coming in the next version. For now, establishment records are managed on the &quot;Establishments&quot; page.</translation>
     </message>
@@ -1658,11 +1658,6 @@ Choose &quot;No&quot; to discard what you have entered.</translation>
         <translation>Sync</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Gửi và nhận dữ liệu với Trung tâm</source>
-        <translation>Send data to the Centre and receive data from it</translation>
-    </message>
-    <message>
         <location line="+1"/>
         <source>Báo cáo</source>
         <translation>Reports</translation>
@@ -1678,7 +1673,7 @@ Choose &quot;No&quot; to discard what you have entered.</translation>
         <translation>No record is being edited, so there is nothing to save.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+43"/>
         <source>Chưa gửi: %1 thay đổi</source>
         <translation>Unsent changes: %1</translation>
     </message>
@@ -2834,6 +2829,244 @@ Do you want to save before closing?</translation>
         <location line="+5"/>
         <source>Căn cứ: {basis}</source>
         <translation>Basis: {basis}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../kcfield/ui/sync/page.py" line="+50"/>
+        <source>Gửi và nhận dữ liệu với Trung tâm</source>
+        <translation>Send and receive data with the centre</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Loại hồ sơ</source>
+        <translation>Record type</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chờ gửi</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Gói số</source>
+        <translation>Package</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ngày tạo</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Số bản ghi</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Biên nhận của Trung tâm</source>
+        <translation>Centre&apos;s receipt</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Xuất gói ra thư mục…</source>
+        <translation>&amp;Export package to a folder…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ghi mọi thay đổi chưa gửi thành một gói có chữ ký, vào thư mục bạn chọn (ví dụ USB)</source>
+        <translation>Write every unsent change into one signed package, in the folder you choose (e.g. a USB stick)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Nhập gói của Trung tâm…</source>
+        <translation>&amp;Import the centre&apos;s packages…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Biên nhận, gói danh mục, hoặc gói chào mừng khi mới đăng ký</source>
+        <translation>Receipts, reference packages, or the welcome package after enrolment</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chép lại các gói chưa có biên nhận…</source>
+        <translation>Copy unacknowledged packages again…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tạo yêu cầu đăng ký…</source>
+        <translation>Make an enrolment request…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp gửi cho Trung tâm để đăng ký khoá của máy này</source>
+        <translation>A file for the centre to enrol this laptop&apos;s key</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Thay đổi chờ gửi</source>
+        <translation>Changes waiting to be sent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Các gói đã gửi</source>
+        <translation>Packages sent</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Trung tâm đã được tin cậy — dấu vân tay khoá Trung tâm: {centre}</source>
+        <translation>The centre is trusted — centre key fingerprint: {centre}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Máy này chưa nhận Trung tâm: tạo yêu cầu đăng ký, gửi cho Trung tâm, rồi nhập gói chào mừng.</source>
+        <translation>This laptop has no centre yet: make an enrolment request, send it to the centre, then import the welcome package.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dấu vân tay khoá của máy này: {mine}</source>
+        <translation>This laptop&apos;s key fingerprint: {mine}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>chưa có — giữ gói này đến khi có biên nhận</source>
+        <translation>none yet — keep this package until a receipt comes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>đã nhận</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} gộp</source>
+        <translation>{count} merged</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} xung đột chờ Trung tâm giải quyết</source>
+        <translation>{count} conflicts waiting for the centre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} bị từ chối</source>
+        <translation>{count} refused</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Chọn thư mục để ghi gói (ví dụ USB)</source>
+        <translation>Choose the folder to write the package to (e.g. a USB stick)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Đang ghi gói…</source>
+        <translation>Writing the package…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Không có thay đổi nào chờ gửi.</source>
+        <translation>No change is waiting to be sent.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đã ghi gói số {sequence} ({records} bản ghi) vào {path}</source>
+        <translation>Wrote package {sequence} ({records} records) to {path}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Chọn gói của Trung tâm</source>
+        <translation>Choose the centre&apos;s packages</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gói kcfield (*.kcpkg)</source>
+        <translation>kcfield packages (*.kcpkg)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Đang nhập gói…</source>
+        <translation>Importing packages…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>biên nhận</source>
+        <translation>receipt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>gói danh mục</source>
+        <translation>reference package</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Máy này từ nay tin cậy khoá Trung tâm có dấu vân tay {fingerprint}. Hãy đọc so với Trung tâm.</source>
+        <translation>This laptop now trusts the centre key with fingerprint {fingerprint}. Read it aloud against the centre&apos;s.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Chọn thư mục để chép lại các gói</source>
+        <translation>Choose the folder to copy the packages to</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Đã chép {count} gói chưa có biên nhận vào {folder}</source>
+        <translation>Copied {count} unacknowledged packages to {folder}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đang chép gói…</source>
+        <translation>Copying packages…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Lưu yêu cầu đăng ký</source>
+        <translation>Save the enrolment request</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Yêu cầu đăng ký (*.json)</source>
+        <translation>Enrolment requests (*.json)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Đã ghi yêu cầu đăng ký vào {path}. Đọc dấu vân tay cho Trung tâm: {fingerprint}</source>
+        <translation>Wrote the enrolment request to {path}. Read the fingerprint to the centre: {fingerprint}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Đang ghi yêu cầu…</source>
+        <translation>Writing the request…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Không thực hiện được</source>
+        <translation>Could not do it</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Hồ sơ cơ sở</source>
+        <translation>Establishment profiles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lượt khảo sát</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhu cầu thiết bị</source>
+        <translation>Equipment needs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đánh giá SXSH</source>
+        <translation>CP assessments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ảnh, tài liệu đính kèm</source>
+        <translation>Photos and documents</translation>
     </message>
 </context>
 <context>

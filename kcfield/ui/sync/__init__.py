@@ -1,0 +1,1 @@
+"""The Sync page: packages to and from the centre."""
