@@ -3,6 +3,7 @@ idempotency, ordering with held packages, refusals that change nothing, and sign
 
 from __future__ import annotations
 
+import base64
 import copy
 import json
 from pathlib import Path
@@ -18,6 +19,7 @@ from kcfield.centre.db import CentreDatabase
 from kcfield.centre.identity import load_identity
 from kcfield.centre.importer import CentreImporter
 from kcfield.centre.models import CentreConflict, CentrePackage, Revision
+from kcfield.services import sync_state
 from kcfield.store.models import EstablishmentRow, VisitRow
 from kcfield.sync import keys
 from kcfield.sync.manifest import PackageKind, Party
@@ -298,3 +300,48 @@ def test_every_bad_package_of_the_corpus_is_refused_with_its_reason_and_changes_
     assert snapshot(centre) == before
     [good] = importer.import_file(corpus.good)  # and the good one still goes in
     assert good.status == "applied"
+
+
+def test_a_field_export_with_a_photo_arrives_whole_at_the_centre(
+    target: CentreTarget, centre: CentreDatabase, profiled: Any, tmp_path: Path
+) -> None:
+    """The field's own export (not a crafted package): an establishment, its visit and a photo."""
+    from datetime import date
+
+    from kcfield.domain.model import Establishment, Visit
+    from kcfield.store.models import AttachmentRow
+
+    est = profiled.establishments.create(Establishment(name="Cơ sở dệt chiếu Định Yên", commune_code=26596))
+    profiled.visits.create(Visit(establishment_id=est.id, visit_date=date(2026, 11, 20), consent=True))
+    photo_file = tmp_path / "mat-tien.jpg"
+    photo_file.write_bytes(b"\xff\xd8\xff\xe0" + bytes(range(200)) + b"\xff\xd9")
+    photo = profiled.attachments.add("establishment", est.id, photo_file, caption="Mặt tiền")
+    exported = profiled.sync_field.export()
+    assert exported is not None
+    user = profiled.collaborators.local_user()
+    public = keys.public_bytes(keys.load_private_key(profiled.sync_field.key_path))
+    CentreCollaborators(centre).register(user.code, user.full_name, public, user.device_id, [26596])
+    importer = CentreImporter(centre, load_identity(centre, target.key_path), tmp_path / "r", tmp_path / "files")
+    [result] = importer.import_file(exported.path)
+    assert result.status == "applied" and result.counts() == {"applied": 3}
+    stored = tmp_path / "files" / photo.sha256[:2] / photo.sha256
+    assert stored.read_bytes() == photo_file.read_bytes()
+    with centre.read() as session:
+        row = session.get(AttachmentRow, photo.id)
+        assert row is not None and row.caption == "Mặt tiền" and row.sha256 == photo.sha256
+    # The receipt makes the laptop's records synced at revision 1.
+    assert result.receipt is not None
+    trusted = load_identity(centre, target.key_path)
+
+    with profiled.ctx.store.write() as session:
+        sync_state.set_state(
+            session,
+            {
+                sync_state.CENTRE_PUBLIC_KEY: base64.b64encode(trusted.public_key).decode(),
+                sync_state.CENTRE_FINGERPRINT: trusted.fingerprint,
+            },
+        )
+    done = profiled.sync_import.import_file(result.receipt)
+    assert done.counts == {"applied": 3}
+    assert profiled.establishments.get(est.id).meta.base_revision == 1
+    assert profiled.sync_field.outbox()[0].acknowledged
