@@ -167,8 +167,13 @@ class CentreImporter:
             if manifest.sequence > expected:
                 if _sequence_taken(session, manifest.sender.code, manifest.sender.device_id, manifest.sequence):
                     return [ImportResult(name, manifest.package_id, "rejected", reason="package.sequence_used")]
-                session.add(self._package_row(package, PackageStatus.HELD, content=content))
-                return [ImportResult(name, manifest.package_id, "held", waiting_for=expected)]
+                row = self._package_row(package, PackageStatus.HELD, content=content)
+                receipt = self._write_receipt(
+                    session, manifest.package_id, manifest.sequence, manifest.sender, [], waiting_for=expected
+                )
+                row.receipt = receipt.read_bytes()  # the same answer if the held package is sent again
+                session.add(row)
+                return [ImportResult(name, manifest.package_id, "held", receipt=receipt, waiting_for=expected)]
             previous = _previous_sha256(session, manifest.sender.code, manifest.sender.device_id, expected)
             if manifest.previous_sha256 != previous:
                 return [ImportResult(name, manifest.package_id, "rejected", reason="package.chain_broken")]
@@ -346,16 +351,25 @@ class CentreImporter:
     # --- receipts ----------------------------------------------------------------------------------------
 
     def _write_receipt(
-        self, session: Session, package_id: str, sequence: int, sender: Party, outcomes: list[RecordOutcome]
+        self,
+        session: Session,
+        package_id: str,
+        sequence: int,
+        sender: Party,
+        outcomes: list[RecordOutcome],
+        *,
+        waiting_for: int | None = None,
     ) -> Path:
-        body = {
+        body: dict[str, Any] = {
             "package_id": package_id,
             "sequence": sequence,
             "sender": sender.code,
             "device_id": sender.device_id,
-            "status": "applied",
+            "status": "held" if waiting_for is not None else "applied",
             "records": [o.to_json() for o in outcomes],
         }
+        if waiting_for is not None:
+            body["waiting_for"] = waiting_for  # the device's package that must arrive first
         identity = self._identity
         centre = Party("centre", identity.code, identity.device_id, identity.fingerprint)
         self._receipts.mkdir(parents=True, exist_ok=True)

@@ -108,6 +108,9 @@ class FieldImportService:
         if not isinstance(body, dict) or not isinstance(body.get("records"), list):
             raise DomainError("sync_import.bad_receipt", file=package.path.name)
         result = FieldImportResult(package.path.name, PackageKind.RECEIPT.value, package_id=str(body["package_id"]))
+        if body.get("status") == "held":  # the centre keeps it until an earlier package arrives: not done yet
+            result.counts = {"held": 1, "waiting_for": int(body.get("waiting_for") or 0)}
+            return result
         by_entity: dict[str, list[dict[str, Any]]] = {}
         for record in body["records"]:
             by_entity.setdefault(str(record.get("entity")), []).append(record)

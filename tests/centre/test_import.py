@@ -201,6 +201,10 @@ def test_an_early_package_is_held_until_the_gap_fills(
     second = a.package({"establishment": [establishment(two, name="Cơ sở thứ hai")]})
     [held] = importer.import_file(second)
     assert held.status == "held" and held.waiting_for == 1
+    assert held.receipt is not None  # the receipt says what it waits for
+    with centre.read() as session:
+        stored = session.get(CentrePackage, held.package_id)
+        assert stored is not None and stored.receipt == held.receipt.read_bytes()
     with centre.read() as session:
         assert session.get(EstablishmentRow, two) is None
     results = importer.import_file(first)
