@@ -497,6 +497,15 @@ def build_centre_parser() -> argparse.ArgumentParser:
     conflicts.add_argument("id", nargs="?", metavar="ID", help="the conflict (show, resolve)")
     conflicts.add_argument("--take", metavar="field|centre|VALUES", help="resolve: which value wins")
 
+    dataset = commands.add_parser(
+        "reference-data", help="publish a newer version of a reference dataset (rules, benchmarks, communes …)"
+    )
+    _centre_common(dataset)
+    dataset.add_argument("name", metavar="NAME", help="dataset name, e.g. support_rules, cp_benchmarks")
+    dataset.add_argument("file", metavar="FILE", help="the dataset file (CSV or JSON, as in resources/data)")
+    dataset.add_argument("--version", required=True, metavar="V", help="its version, higher than the current one")
+    dataset.add_argument("--source", default="", metavar="TEXT", help="where the figures come from")
+
     reference = commands.add_parser("reference", help="write a collaborator's reference package")
     _centre_common(reference)
     reference.add_argument("--collaborator", required=True, metavar="CODE", help="collaborator code")
@@ -526,6 +535,8 @@ def centre_main(argv: Sequence[str] | None = None) -> int:
             return _centre_conflicts(args, lang)
         if args.command == "reference":
             return _centre_reference(args, lang)
+        if args.command == "reference-data":
+            return _centre_reference_data(args, lang)
         if args.command == "enrol":
             return _centre_enrol(args, lang)
     except DomainError as error:
@@ -650,6 +661,18 @@ def _centre_conflicts(args: argparse.Namespace, lang: str) -> int:
             raise DomainError("centre.take_needed")
         done = conflicts.resolve(int(args.id), args.take)
     print(text("centre.conflict_done", lang, id=done.id, field=done.field_name, value=value(done.resolution)))
+    return EXIT_OK
+
+
+def _centre_reference_data(args: argparse.Namespace, lang: str) -> int:
+    from pathlib import Path
+
+    from kcfield.centre.db import open_centre
+    from kcfield.centre.reference_data import load_centre_dataset
+
+    with open_centre(args.db, args.data_dir) as db:
+        load_centre_dataset(db, args.name, Path(args.file), args.version, args.source)
+    print(text("centre.dataset_loaded", lang, name=args.name, version=args.version))
     return EXIT_OK
 
 

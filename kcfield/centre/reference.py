@@ -24,6 +24,7 @@ from kcfield.centre.collaborators import get_collaborator
 from kcfield.centre.db import CentreDatabase, next_counter, utc_now
 from kcfield.centre.identity import CentreIdentity
 from kcfield.centre.models import Assignment, RecordHead, Revision
+from kcfield.centre.reference_data import published_datasets
 from kcfield.domain.errors import DomainError
 from kcfield.store.migrate import head_revision
 from kcfield.store.models import EstablishmentRow
@@ -75,6 +76,7 @@ class ReferenceBuilder:
                 )
             ]
             sequence = next_counter(session, f"reference_sequence:{person.code}")
+            datasets = published_datasets(session)
         identity = self._identity
         members = {
             CENTRE_MEMBER: _json(
@@ -87,6 +89,7 @@ class ReferenceBuilder:
             ),
             ASSIGNMENTS_MEMBER: _json(assignments),
         }
+        members.update(datasets)
         if lines:
             members["records/establishment.jsonl"] = b"".join(_json(line) + b"\n" for line in lines)
         written = write_package(

@@ -113,7 +113,7 @@ def build_services(
         ),
         scans=ScanService(printing, attachments, establishments, visits, assessments),
         sync_field=FieldSyncService(ctx, paths or AppPaths(attachments_dir.parent), attachments.store),
-        sync_import=FieldImportService(ctx, establishments),
+        sync_import=FieldImportService(ctx, establishments, reference),
     )
     services.collaborators.adopt_identity()
     return services

@@ -123,6 +123,10 @@ class ReferenceService:
         with self._ctx.store.read() as session:
             return dict(loader.document(session, name))
 
+    def forget(self) -> None:
+        """Drop the cached lookups (a dataset was replaced, e.g. by a centre package)."""
+        self._forget()
+
     def _forget(self) -> None:
         for name in ("provinces", "communes", "vsic", "eligibility_rules", "support_rules", "province_bounds"):
             self.__dict__.pop(name, None)

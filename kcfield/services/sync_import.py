@@ -31,7 +31,9 @@ from kcfield.domain.errors import DomainError
 from kcfield.services import sync_state
 from kcfield.services.context import ServiceContext
 from kcfield.services.establishments import EstablishmentService
-from kcfield.store.models import SYNCED_TABLES, CollaboratorRow, SyncOutboxRow
+from kcfield.services.reference import ReferenceService
+from kcfield.store import reference as loader
+from kcfield.store.models import SYNCED_TABLES, CollaboratorRow, ReferenceDataset, SyncOutboxRow
 from kcfield.store.record_lines import ENTITIES, LineRow, line_row, write_lines
 from kcfield.sync import keys
 from kcfield.sync.manifest import PackageKind
@@ -43,6 +45,7 @@ CENTRE_MEMBER = "reference/centre.json"
 ASSIGNMENTS_MEMBER = "reference/assignments.json"
 RECEIPT_MEMBER = "receipt.json"
 ASSIGNMENTS_STATE = "assignments"
+DATASET_PREFIX = "reference/dataset-"
 _PEEK_LIMIT = 16 * 1024
 
 
@@ -56,9 +59,11 @@ class FieldImportResult:
 
 
 class FieldImportService:
-    def __init__(self, ctx: ServiceContext, establishments: EstablishmentService) -> None:
+    def __init__(self, ctx: ServiceContext, establishments: EstablishmentService, reference: ReferenceService) -> None:
         self._ctx = ctx
         self._establishments = establishments
+        self._reference_data = reference
+        self._reference_changed = False
 
     def _derive(self, rows: list[LineRow]) -> list[LineRow]:
         """Establishments carry columns the app derives (search text, Vietnamese sort key, size, eligibility)."""
@@ -97,7 +102,10 @@ class FieldImportService:
                 raise DomainError("sync_import.untrusted", file=path.name)
             return self._receipt(package)
         if manifest.kind is PackageKind.CENTRE_REFERENCE:
+            self._reference_changed = False
             result = self._reference(package, new_trust, public)
+            if self._reference_changed:
+                self._reference_data.forget()  # lookups cached from the old data are dropped
             return result
         raise DomainError("sync_import.wrong_kind", file=path.name, kind=manifest.kind.value)
 
@@ -171,6 +179,11 @@ class FieldImportService:
                     },
                 )
                 result.trusted_fingerprint = new_trust
+            for name in package.names:  # reference data first: the records' derived columns read it
+                if name.startswith(DATASET_PREFIX) and self._apply_dataset(session, package.json(name)):
+                    result.counts["datasets"] = result.counts.get("datasets", 0) + 1
+            if self._reference_changed:
+                self._reference_data.forget()
             for entity in ENTITIES:
                 lines = package.records(entity)
                 if lines:
@@ -180,6 +193,28 @@ class FieldImportService:
                 sync_state.set_state(session, {ASSIGNMENTS_STATE: json.dumps(assignments, ensure_ascii=False)})
                 result.counts["assignments"] = len(assignments) if isinstance(assignments, list) else 0
         return result
+
+    def _apply_dataset(self, session: Session, record: Any) -> bool:
+        """A dataset the centre published, loaded when newer than this laptop's; True when loaded."""
+        try:
+            info = loader.DatasetInfo(str(record["name"]), str(record["file"]), str(record["version"]),
+                                      str(record.get("source", "")))  # fmt: skip
+            content = base64.b64decode(str(record["content"]), validate=True)
+            wanted = tuple(int(p) for p in info.version.split("."))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise DomainError("sync_import.bad_dataset", reason=str(exc)) from exc
+        if info.name not in set(loader.TABLES) | loader.DOCUMENTS:
+            raise DomainError("sync_import.bad_dataset", reason=f"unknown dataset {info.name}")
+        current = session.get(ReferenceDataset, info.name)
+        if current is not None:
+            try:
+                if tuple(int(p) for p in current.version.split(".")) >= wanted:
+                    return False
+            except ValueError:
+                pass  # an unreadable local version: the centre's wins
+        loader.load_dataset(session, info, content, origin="centre", now=self._ctx.now())
+        self._reference_changed = True
+        return True
 
     def _apply_reference_lines(
         self, session: Session, entity: str, lines: list[dict[str, Any]], counts: dict[str, int]

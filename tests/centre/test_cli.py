@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -128,3 +129,16 @@ def test_commands_still_to_come_say_not_yet(argv: list[str], capsys: pytest.Capt
 def test_no_command_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert centre_main([]) == 0
     assert "kcfield-centre" in capsys.readouterr().out
+
+
+def test_a_bad_package_is_refused_in_one_line_and_the_rest_still_imported(
+    target: CentreTarget, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "CTV001-000001-hong.kcpkg"
+    bad.write_bytes(b"PK\x03\x04 not really a zip")
+    missing = tmp_path / "khong-co.kcpkg"
+    assert centre_main(["--lang", "en", *target.argv(), "import", str(bad), str(missing)]) == 1
+    captured = capsys.readouterr()
+    [line] = captured.out.strip().splitlines()
+    assert line.startswith("CTV001-000001-hong.kcpkg: REFUSED") and "Traceback" not in captured.err
+    assert "khong-co.kcpkg" in captured.err and captured.err.strip().count("\n") == 0

@@ -136,4 +136,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Cannot read the change «{change}»: write FIELD=VALUE with a field of the establishment profile.",
     ),
     "cli.edit_done": ("Đã lưu «{name}»: {fields}", "Saved «{name}»: {fields}"),
+    "sync_import.bad_dataset": (
+        "Dữ liệu tham chiếu trong gói của Trung tâm không đọc được: {reason}",
+        "Reference data in the centre's package cannot be read: {reason}",
+    ),
+    "centre.unknown_dataset": (
+        "Không có bộ dữ liệu tham chiếu «{name}». Các bộ có: {known}.",
+        "There is no reference dataset «{name}». The datasets are: {known}.",
+    ),
+    "centre.bad_version": (
+        "Phiên bản «{version}» không hợp lệ: hãy dùng các số cách nhau bằng dấu chấm, ví dụ 2026.2.",
+        "Version «{version}» is not valid: use numbers separated by dots, e.g. 2026.2.",
+    ),
+    "centre.version_not_newer": (
+        "Bộ «{name}» đang ở phiên bản {current}; phiên bản mới ({version}) phải lớn hơn.",
+        "Dataset «{name}» is at version {current}; the new version ({version}) must be higher.",
+    ),
+    "centre.dataset_loaded": (
+        "Đã nạp «{name}» phiên bản {version}; các gói danh mục từ nay mang bộ dữ liệu này tới các máy.",
+        "Loaded «{name}» version {version}; reference packages now carry it to the laptops.",
+    ),
 }
