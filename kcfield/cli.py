@@ -116,6 +116,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _common(importing)
     importing.add_argument("files", nargs="+", metavar="FILE", help="package files (.kcpkg)")
+
+    syncing = commands.add_parser(
+        "sync",
+        help="sync with the centre over the network: send pending changes, apply receipts and new data",
+        description="Export the pending changes, upload every package the centre has not acknowledged (in order, "
+        "retrying on a bad connection), apply the receipts, then fetch and apply the centre's new data. Proxies "
+        "come from HTTP_PROXY/HTTPS_PROXY. Without --centre, the address used last time.",
+    )
+    _common(syncing)
+    syncing.add_argument("--centre", metavar="URL", help="the centre's address, e.g. https://khuyencong.example.vn")
     return parser
 
 
@@ -139,6 +149,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export(args, lang)
         if args.command == "import":
             return _field_import(args, lang)
+        if args.command == "sync":
+            return _sync(args, lang)
         if args.command == "profile":
             return _profile(args, lang)
         if args.command == "edit":
@@ -296,6 +308,39 @@ def _export(args: argparse.Namespace, lang: str) -> int:
         return EXIT_OK
     path = result.copied_to or result.path
     print(text("cli.export_done", lang, sequence=result.sequence, records=result.record_count, path=str(path)))
+    return EXIT_OK
+
+
+def _sync(args: argparse.Namespace, lang: str) -> int:
+    from kcfield.paths import resolve_paths
+    from kcfield.services.container import open_services
+    from kcfield.services.progress import ProgressUpdate
+    from kcfield.services.sync_online import OnlineSync
+
+    interactive = sys.stderr.isatty()
+
+    def report(update: ProgressUpdate) -> None:
+        if interactive:
+            line = text(update.label, lang, value=update.value, maximum=update.maximum)
+            print(f"\r\033[K{line}", end="", file=sys.stderr)
+
+    services = open_services(resolve_paths(args.data_dir))
+    try:
+        online = OnlineSync(services.ctx, services.sync_field, services.sync_import, services.preferences)
+        try:
+            outcome = online.sync(args.centre, progress=report)
+        finally:
+            if interactive:
+                print(file=sys.stderr)
+    finally:
+        services.close()
+    for upload in outcome.uploads:
+        print(f"{upload.file}: {upload.status}")
+    code, params = outcome.summary()
+    if not outcome.ok:
+        print(f"kcfield: {text(code, lang, **params)}", file=sys.stderr)
+        return EXIT_ERROR
+    print(text(code, lang, **params))
     return EXIT_OK
 
 
@@ -539,6 +584,8 @@ def centre_main(argv: Sequence[str] | None = None) -> int:
             return _centre_reference_data(args, lang)
         if args.command == "enrol":
             return _centre_enrol(args, lang)
+        if args.command == "serve":
+            return _centre_serve(args, lang)
     except DomainError as error:
         print(f"kcfield-centre: {describe_error(error, lang)}", file=sys.stderr)
         return EXIT_ERROR
@@ -550,6 +597,32 @@ def centre_main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     print(f"kcfield-centre: {text('cli.not_yet', lang)}", file=sys.stderr)
     return EXIT_USAGE
+
+
+def _centre_serve(args: argparse.Namespace, lang: str) -> int:
+    """Answer the laptops over HTTP until Ctrl+C or SIGTERM (uvicorn finishes the requests in flight)."""
+    import logging
+
+    import uvicorn
+
+    from kcfield.centre.db import open_centre, resolve_key_path
+    from kcfield.centre.identity import load_identity
+    from kcfield.centre.server import create_app
+    from kcfield.paths import resolve_paths
+
+    data_dir = resolve_paths(args.data_dir).data_dir
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    server_log = logging.getLogger("kcfield.centre.server")
+    server_log.addHandler(handler)
+    server_log.setLevel(logging.INFO)
+    server_log.propagate = False
+    with open_centre(args.db, args.data_dir) as db:
+        identity = load_identity(db, resolve_key_path(db.location, args.key))
+        app = create_app(db, identity, data_dir)
+        print(text("server.listening", lang, host=args.host, port=str(args.port), fingerprint=identity.fingerprint))
+        uvicorn.run(app, host=args.host, port=args.port, access_log=False, log_level="warning")
+    return EXIT_OK
 
 
 def _parse_communes(raw: str) -> list[int]:

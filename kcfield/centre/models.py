@@ -197,3 +197,15 @@ def centre_tables() -> dict[str, Any]:
     for metadata in CENTRE_METADATA:
         tables.update(metadata.tables)
     return tables
+
+
+class RequestNonce(CentreBase):
+    """A nonce of a signed HTTP request the service accepted (kcfield.sync.http_auth): its primary key makes a
+    replay fail even across a restart or a second server process. Rows older than the replay window are
+    deleted by the service as it goes; ``seen_at`` is indexed for that."""
+
+    __tablename__ = "centre_request_nonces"
+    __table_args__ = (Index("ix_centre_request_nonces_seen_at", "seen_at"),)
+    nonce: Mapped[str] = mapped_column(String(32), primary_key=True)
+    collaborator: Mapped[str] = mapped_column(String(40))
+    seen_at: Mapped[datetime]

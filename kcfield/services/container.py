@@ -23,6 +23,7 @@ from kcfield.services.reports import ReportsService
 from kcfield.services.scans import ScanService
 from kcfield.services.sync_field import FieldSyncService
 from kcfield.services.sync_import import FieldImportService
+from kcfield.services.sync_online import OnlineSync
 from kcfield.services.visits import VisitService
 from kcfield.store.migrate import OpenResult, open_sqlite_store
 
@@ -48,6 +49,7 @@ class Services:
     scans: ScanService
     sync_field: FieldSyncService
     sync_import: FieldImportService
+    sync_online: OnlineSync
 
     def close(self) -> None:
         self.ctx.store.dispose()
@@ -85,6 +87,8 @@ def build_services(
         preferences=preferences,
         collaborators=collaborators,
     )
+    sync_field = FieldSyncService(ctx, paths or AppPaths(attachments_dir.parent), attachments.store)
+    sync_import = FieldImportService(ctx, establishments, reference)
     services = Services(
         ctx=ctx,
         opened=opened,
@@ -112,8 +116,9 @@ def build_services(
             registry=registry,
         ),
         scans=ScanService(printing, attachments, establishments, visits, assessments),
-        sync_field=FieldSyncService(ctx, paths or AppPaths(attachments_dir.parent), attachments.store),
-        sync_import=FieldImportService(ctx, establishments, reference),
+        sync_field=sync_field,
+        sync_import=sync_import,
+        sync_online=OnlineSync(ctx, sync_field, sync_import, preferences),
     )
     services.collaborators.adopt_identity()
     return services

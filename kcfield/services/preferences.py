@@ -18,6 +18,8 @@ LAST_SYNC_AT = "last_sync_at"
 DERIVED_FACTS_STAMP = "derived_facts_stamp"
 CENTRE_NAME = "centre_name"
 DAY_PLAN = "day_plan"
+CENTRE_URL = "centre_url"
+LAST_SYNC_RESULT = "last_sync_result"
 
 # Printed on every page until the user sets the centre's own name in Settings.
 DEFAULT_CENTRE_NAME = "Trung tâm Khuyến công"
@@ -97,3 +99,24 @@ class Preferences:
     @day_plan.setter
     def day_plan(self, value: dict[str, Any]) -> None:
         self._set(DAY_PLAN, value)
+
+    @property
+    def centre_url(self) -> str:
+        """The centre's address for syncing over the network ("" until one is entered)."""
+        value = self._get(CENTRE_URL)
+        return value.strip() if isinstance(value, str) else ""
+
+    @centre_url.setter
+    def centre_url(self, value: str) -> None:
+        self._set(CENTRE_URL, value.strip())
+
+    @property
+    def last_sync_result(self) -> dict[str, Any]:
+        """How the last network sync went: ``{"at": ISO instant, "ok": bool, "code": message code, "params":
+        {...}}`` (kept as a code so it reads in either language); empty before the first."""
+        value = self._get(LAST_SYNC_RESULT)
+        return value if isinstance(value, dict) else {}
+
+    @last_sync_result.setter
+    def last_sync_result(self, value: dict[str, Any]) -> None:
+        self._set(LAST_SYNC_RESULT, dict(value))

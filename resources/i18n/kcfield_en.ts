@@ -2834,7 +2834,7 @@ Do you want to save before closing?</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../kcfield/ui/sync/page.py" line="+50"/>
+        <location filename="../../kcfield/ui/sync/page.py" line="+56"/>
         <source>Gửi và nhận dữ liệu với Trung tâm</source>
         <translation>Send and receive data with the centre</translation>
     </message>
@@ -2904,7 +2904,7 @@ Do you want to save before closing?</translation>
         <translation>A file for the centre to enrol this laptop&apos;s key</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+30"/>
         <source>Thay đổi chờ gửi</source>
         <translation>Changes waiting to be sent</translation>
     </message>
@@ -2914,7 +2914,7 @@ Do you want to save before closing?</translation>
         <translation>Packages sent</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+50"/>
         <source>Trung tâm đã được tin cậy — dấu vân tay khoá Trung tâm: {centre}</source>
         <translation>The centre is trusted — centre key fingerprint: {centre}</translation>
     </message>
@@ -3039,7 +3039,7 @@ Do you want to save before closing?</translation>
         <translation>Writing the request…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+110"/>
         <source>Không thực hiện được</source>
         <translation>Could not do it</translation>
     </message>
@@ -3067,6 +3067,31 @@ Do you want to save before closing?</translation>
         <location line="+1"/>
         <source>Ảnh, tài liệu đính kèm</source>
         <translation>Photos and documents</translation>
+    </message>
+    <message>
+        <location line="-323"/>
+        <source>https://địa-chỉ-trung-tâm</source>
+        <translation>https://centre-address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Địa chỉ máy chủ của Trung tâm, do Trung tâm cung cấp</source>
+        <translation>The centre&apos;s server address, given by the centre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đồng bộ ngay</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gửi mọi thay đổi chưa gửi, nhận biên nhận và dữ liệu mới của Trung tâm qua mạng</source>
+        <translation>Send every unsent change, receive the receipts and the centre&apos;s new data over the network</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Địa chỉ Trung tâm:</source>
+        <translation>Centre address:</translation>
     </message>
 </context>
 <context>

@@ -30,10 +30,12 @@ def catalogue() -> Mapping[str, tuple[str, str]]:
         geo,
         printing,
         reports,
+        server,
         support,
         sync,
         sync_field,
         sync_import,
+        sync_online,
         validation,
         widgets,
     )
@@ -56,6 +58,8 @@ def catalogue() -> Mapping[str, tuple[str, str]]:
         centre,
         sync,
         sync_import,
+        sync_online,
+        server,
     ):
         overlap = merged.keys() & module.CATALOGUE.keys()
         if overlap:

@@ -6,7 +6,9 @@ Every action runs in the background (WRITE lane for what changes the store); the
 
 from __future__ import annotations
 
+import contextlib
 import shutil
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +21,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -28,12 +32,14 @@ from PySide6.QtWidgets import (
 )
 
 from kcfield.domain.errors import DomainError
-from kcfield.domain.messages import describe_error
+from kcfield.domain.messages import describe_error, text
 from kcfield.domain.numbers import format_number
 from kcfield.services.container import Services
 from kcfield.services.context import VIETNAM_TZ
+from kcfield.services.progress import ProgressUpdate
 from kcfield.services.sync_field import OutboxEntry
 from kcfield.services.sync_import import FieldImportResult
+from kcfield.services.sync_online import OnlineSync, SyncOutcome
 from kcfield.ui.tasks import Lane, TaskContext, Tasks
 
 ENTITY_ORDER = ("establishment", "visit", "equipment_need", "cp_assessment", "attachment")
@@ -94,6 +100,29 @@ class SyncPage(QWidget):
         self.enrol_button.setToolTip(self.tr("Tệp gửi cho Trung tâm để đăng ký khoá của máy này"))
         self.enrol_button.clicked.connect(self.choose_enrol_file)
 
+        # Online sync: the centre's address (remembered), one button, a progress line per step, the last result.
+        self.online: OnlineSync | None = None  # built on first use unless the container or a test provides one
+        self.centre_edit = QLineEdit()
+        self.centre_edit.setPlaceholderText(self.tr("https://địa-chỉ-trung-tâm"))
+        self.centre_edit.setToolTip(self.tr("Địa chỉ máy chủ của Trung tâm, do Trung tâm cung cấp"))
+        self.centre_edit.editingFinished.connect(self._save_centre_url)
+        self.sync_button = QPushButton(self.tr("Đồng bộ ngay"))
+        self.sync_button.setToolTip(
+            self.tr("Gửi mọi thay đổi chưa gửi, nhận biên nhận và dữ liệu mới của Trung tâm qua mạng")
+        )
+        self.sync_button.clicked.connect(self.sync_now)
+        self.sync_bar = QProgressBar()
+        self.sync_bar.setVisible(False)
+        self.sync_progress = QLabel()
+        self.last_result = QLabel()
+        self.last_result.setWordWrap(True)
+        online_row = QHBoxLayout()  # one row (and the result line) so the page still fits a small screen
+        online_row.addWidget(QLabel(self.tr("Địa chỉ Trung tâm:")))
+        online_row.addWidget(self.centre_edit, 1)
+        online_row.addWidget(self.sync_button)
+        online_row.addWidget(self.sync_bar)
+        online_row.addWidget(self.sync_progress)
+
         buttons = QHBoxLayout()
         for button in (self.export_button, self.import_button, self.resend_button, self.enrol_button):
             buttons.addWidget(button)
@@ -105,11 +134,14 @@ class SyncPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.trust)
+        layout.addLayout(online_row)
+        layout.addWidget(self.last_result)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         layout.addWidget(pending_box)
         layout.addWidget(outbox_box, 1)
         self.refresh()
+        self._load_online_settings()
 
     # --- reading -------------------------------------------------------------------------------------------
 
@@ -277,6 +309,100 @@ class SyncPage(QWidget):
             self.tr("Đang ghi yêu cầu…"),
             Lane.WRITE,
         )
+
+    # --- online sync -----------------------------------------------------------------------------------------
+
+    def _online(self) -> OnlineSync:
+        if self.online is None:
+            self.online = self._services.sync_online
+        return self.online
+
+    def _load_online_settings(self) -> None:
+        preferences = self._services.preferences
+
+        def read(_ctx: TaskContext) -> tuple[str, dict[str, Any]]:
+            return preferences.centre_url, preferences.last_sync_result
+
+        def show(values: tuple[str, dict[str, Any]]) -> None:
+            if shiboken6.isValid(self):
+                if not self.centre_edit.text():
+                    self.centre_edit.setText(values[0])
+                self._show_last_result(values[1])
+
+        self._tasks.run(read, on_success=show, lane=Lane.READ, key="sync-page-online")
+
+    def _save_centre_url(self) -> None:
+        preferences = self._services.preferences
+        url = self.centre_edit.text().strip()
+
+        def write(_ctx: TaskContext) -> None:
+            preferences.centre_url = url
+
+        self._tasks.run(write, lane=Lane.WRITE)
+
+    def sync_now(self) -> None:
+        """Export, upload, apply receipts and the reference package, in the background (WRITE lane): the window
+        keeps working; a bad connection is retried, then said plainly."""
+        online = self._online()
+        url = self.centre_edit.text().strip()
+        self.sync_button.setEnabled(False)
+        self.sync_bar.setVisible(True)
+        self.sync_bar.setRange(0, 0)
+        self.sync_progress.setText(text("sync_online.step_export", self._lang))
+
+        def work(ctx: TaskContext) -> SyncOutcome:
+            return online.sync(url, progress=ctx.report, cancel=ctx.cancel_token)
+
+        def failed(error: BaseException) -> None:
+            message = describe_error(error, self._lang) if isinstance(error, DomainError) else str(error)
+            self.say(message, error=True)
+            self._sync_finished(message)
+            self.refresh()  # the export may have happened: the package waits in the outbox for next time
+
+        handle = self._tasks.run(work, on_success=self._synced, on_failure=failed, lane=Lane.WRITE, key="sync-now")
+        if handle.done:
+            self._sync_finished(None)
+        else:
+            handle.progressed.connect(self._sync_progressed)
+            handle.finished.connect(lambda: self._sync_finished(None))
+
+    def _sync_progressed(self, update: ProgressUpdate) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.sync_progress.setText(text(update.label, self._lang, value=update.value, maximum=update.maximum))
+        if update.maximum > 0:
+            self.sync_bar.setRange(0, update.maximum)
+            self.sync_bar.setValue(update.value)
+
+    def _synced(self, outcome: SyncOutcome) -> None:
+        code, params = outcome.summary()
+        line = text(code, self._lang, **params)
+        self.say(line, error=not outcome.ok)
+        self._sync_finished(line)
+        self.refresh()
+        self.data_changed.emit()
+
+    def _sync_finished(self, line: str | None) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.sync_button.setEnabled(True)
+        self.sync_bar.setVisible(False)
+        if line is not None:
+            self.sync_progress.setText("")
+            self._load_online_settings()
+
+    def _show_last_result(self, result: dict[str, Any]) -> None:
+        if not result:
+            self.last_result.setText(text("sync_online.never", self._lang))
+            return
+        when = str(result.get("at", ""))
+        with contextlib.suppress(ValueError):
+            when = datetime.fromisoformat(when).astimezone(VIETNAM_TZ).strftime("%d/%m/%Y %H:%M")
+        raw = result.get("params")
+        params = raw if isinstance(raw, dict) else {}
+        said = text(str(result.get("code", "")), self._lang, **params)
+        self.last_result.setText(text("sync_online.last_result", self._lang, when=when, result=said))
+        self.last_result.setStyleSheet("" if result.get("ok") else "color: #b00020;")
 
     # --- helpers -------------------------------------------------------------------------------------------
 
