@@ -13,7 +13,7 @@ import base64
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,7 @@ __all__ = ["ASSIGNMENTS_MEMBER", "CENTRE_MEMBER", "ReferenceBuilder", "Reference
 
 CENTRE_MEMBER = "reference/centre.json"
 ASSIGNMENTS_MEMBER = "reference/assignments.json"
+STATE_MEMBER = "reference/state.json"  # when it was built: the laptop asks for what moved since then
 CHUNK = 500
 
 
@@ -49,13 +50,20 @@ class ReferenceBuilder:
     def __init__(self, db: CentreDatabase, identity: CentreIdentity, clock: Any = utc_now) -> None:
         self._db, self._identity, self._clock = db, identity, clock
 
-    def write(self, collaborator_code: str, folder: Path) -> ReferenceSummary:
-        """The collaborator's reference package, written into ``folder``."""
+    def write(self, collaborator_code: str, folder: Path, since: int | None = None) -> ReferenceSummary:
+        """The collaborator's reference package, written into ``folder``.
+
+        ``since`` (unix seconds, as a previous package's ``reference/state.json`` said) keeps only the
+        establishments whose centre revision moved after it: what the laptop has not seen yet. A collaborator
+        enrolled (or re-keyed) after ``since`` gets everything again.
+        """
+        built_at = _now(self._clock)
         with self._db.write() as session:
             person = get_collaborator(session, collaborator_code)
             if person is None:
                 raise DomainError("centre.unknown_collaborator", collaborator=collaborator_code)
             communes = [int(c) for c in person.communes]
+            full = since is None or person.enrolled_at.timestamp() >= since
             ids = list(
                 session.scalars(
                     select(EstablishmentRow.id).where(EstablishmentRow.commune_code.in_(communes)).order_by(
@@ -63,6 +71,9 @@ class ReferenceBuilder:
                     )
                 )
             ) if communes else []  # fmt: skip
+            if not full and ids:
+                moved = _moved_since(session, "establishment", datetime.fromtimestamp(since or 0, UTC))
+                ids = [i for i in ids if i in moved]
             lines = _head_lines(session, "establishment", ids)
             assignments = [
                 {
@@ -88,6 +99,7 @@ class ReferenceBuilder:
                 }
             ),
             ASSIGNMENTS_MEMBER: _json(assignments),
+            STATE_MEMBER: _json({"built_at": int(built_at.timestamp()), "since": None if full else since}),
         }
         members.update(datasets)
         if lines:
@@ -106,6 +118,14 @@ class ReferenceBuilder:
             created_at=_now(self._clock),
         )
         return ReferenceSummary(written, len(lines), len(assignments))
+
+
+def _moved_since(session: Any, entity: str, moment: datetime) -> set[Any]:
+    return set(
+        session.scalars(
+            select(RecordHead.record_id).where(RecordHead.entity == entity, RecordHead.updated_at >= moment)
+        )
+    )
 
 
 def _head_lines(session: Any, entity: str, ids: Sequence[Any]) -> list[dict[str, Any]]:

@@ -218,9 +218,11 @@ def create_app(
         },
         openapi_extra={"parameters": _SIGNED_HEADERS},
     )
-    async def reference(request: Request) -> Response:
+    async def reference(request: Request, since: int | None = None) -> Response:
         signed = await signed_get(request)
-        content, package_id = await run_in_threadpool(_reference_package, db, identity, clock, spool, signed, lock)
+        content, package_id = await run_in_threadpool(
+            _reference_package, db, identity, clock, spool, signed, lock, since
+        )
         return Response(
             content, media_type="application/octet-stream", headers={http_auth.HEADER_PACKAGE_ID: package_id}
         )
@@ -356,10 +358,11 @@ def _reference_package(
     spool: Path,
     signed: SignedHeaders,
     lock: contextlib.AbstractContextManager[Any],
+    since: int | None = None,
 ) -> tuple[bytes, str]:
     spool.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=spool, prefix="reference-") as folder, lock:
-        summary = ReferenceBuilder(db, identity, clock).write(signed.collaborator.code, Path(folder))
+        summary = ReferenceBuilder(db, identity, clock).write(signed.collaborator.code, Path(folder), since)
         return summary.package.path.read_bytes(), summary.package.manifest.package_id
 
 

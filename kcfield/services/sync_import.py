@@ -46,6 +46,8 @@ ASSIGNMENTS_MEMBER = "reference/assignments.json"
 RECEIPT_MEMBER = "receipt.json"
 ASSIGNMENTS_STATE = "assignments"
 DATASET_PREFIX = "reference/dataset-"
+STATE_MEMBER = "reference/state.json"
+REFERENCE_BUILT_AT = "reference_built_at"  # unix seconds of the last reference package applied here
 _PEEK_LIMIT = 16 * 1024
 
 
@@ -75,6 +77,13 @@ class FieldImportService:
     def centre_fingerprint(self) -> str:
         with self._ctx.store.read() as session:
             return sync_state.read_state(session).get(sync_state.CENTRE_FINGERPRINT, "")
+
+    def reference_built_at(self) -> int | None:
+        """When the centre built the last reference package applied here: the next one need only say what
+        moved since."""
+        with self._ctx.store.read() as session:
+            value = sync_state.read_state(session).get(REFERENCE_BUILT_AT, "")
+        return int(value) if value.isdigit() else None
 
     def assignments(self) -> list[dict[str, Any]]:
         with self._ctx.store.read() as session:
@@ -188,6 +197,11 @@ class FieldImportService:
                 lines = package.records(entity)
                 if lines:
                     self._apply_reference_lines(session, entity, lines, result.counts)
+            if STATE_MEMBER in package.names:
+                state = package.json(STATE_MEMBER)
+                built_at = state.get("built_at") if isinstance(state, dict) else None
+                if isinstance(built_at, int):
+                    sync_state.set_state(session, {REFERENCE_BUILT_AT: str(built_at)})
             if ASSIGNMENTS_MEMBER in package.names:
                 assignments = package.json(ASSIGNMENTS_MEMBER)
                 sync_state.set_state(session, {ASSIGNMENTS_STATE: json.dumps(assignments, ensure_ascii=False)})

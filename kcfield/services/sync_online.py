@@ -229,7 +229,10 @@ class OnlineSync:
         )
 
     def _reference(self, signer: _Signer, folder: Path) -> FieldImportResult:
-        response = signer.send("GET", "/v1/reference", b"", {})
+        since = self._import.reference_built_at()
+        # A minute's overlap: a record that moved while the last package was being built comes again (harmless).
+        path = "/v1/reference" if since is None else f"/v1/reference?since={max(since - 60, 0)}"
+        response = signer.send("GET", path, b"", {})
         if response.status_code != 200:
             _raise_for(response, _json(response))
         package_id = response.headers.get(http_auth.HEADER_PACKAGE_ID, "")

@@ -349,3 +349,30 @@ def test_a_field_export_with_a_photo_arrives_whole_at_the_centre(
     assert done.counts == {"applied": 3}
     assert profiled.establishments.get(est.id).meta.base_revision == 1
     assert profiled.sync_field.outbox()[0].acknowledged
+
+
+def test_a_reference_package_since_a_moment_carries_only_what_moved(
+    setup: tuple[CentreImporter, Device, Device], centre: CentreDatabase, target: CentreTarget, tmp_path: Path
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from kcfield.centre.reference import ReferenceBuilder
+
+    importer, a, _b = setup
+    old, new = uuid4(), uuid4()
+    clock = [datetime.now(UTC) + timedelta(days=1)]  # after the enrolment (stamped with the real time)
+    importer._clock = lambda: clock[0]
+    importer.import_file(a.package({"establishment": [establishment(old)]}))
+    identity = load_identity(centre, target.key_path)
+    clock[0] += timedelta(hours=1)
+    builder = ReferenceBuilder(centre, identity, lambda: clock[0])
+    first = builder.write("CTV001", tmp_path / "first").package.path
+    state = read_package(first, lambda fp: identity.public_key).json("reference/state.json")
+    assert state["since"] is None  # the first one is whole
+    clock[0] += timedelta(hours=1)
+    importer.import_file(a.package({"establishment": [establishment(new, name="Cơ sở mới")]}))
+    clock[0] += timedelta(hours=1)
+    later = builder.write("CTV001", tmp_path / "later", since=state["built_at"]).package.path
+    opened = read_package(later, lambda fp: identity.public_key)
+    assert [line["id"] for line in opened.records("establishment")] == [str(new)]
+    assert opened.json("reference/state.json")["since"] == state["built_at"]
