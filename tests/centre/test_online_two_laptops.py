@@ -4,8 +4,10 @@ duplicates nothing."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from uuid import UUID
 
 import httpx
 import pytest
@@ -14,6 +16,7 @@ from sqlalchemy import func, select
 from kcfield.centre.collaborators import CentreCollaborators
 from kcfield.centre.models import RecordHead, Revision
 from kcfield.centre.reference import ReferenceBuilder
+from kcfield.domain.errors import DomainError
 from kcfield.paths import AppPaths
 from kcfield.services.container import Services, open_services
 from kcfield.services.demo import DemoService
@@ -70,6 +73,24 @@ def centre_heads(running: Running) -> dict[str, int]:
     return {str(record_id): int(revision) for record_id, revision in rows}
 
 
+class PulledCable(httpx.BaseTransport):
+    """The cable is pulled while an upload is on its way: the centre gets it, nothing comes back, ever."""
+
+    def __init__(self) -> None:
+        self.inner = httpx.HTTPTransport()
+        self.pulled = False
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if self.pulled:
+            raise httpx.ConnectError("network is unreachable", request=request)
+        response = self.inner.handle_request(request)
+        if request.url.path.endswith("/v1/packages"):
+            response.read()
+            self.pulled = True
+            raise httpx.ReadError("connection reset by peer", request=request)
+        return response
+
+
 class CutAfterSending(httpx.BaseTransport):
     """The network drops once, after the centre received an upload and before its answer arrived."""
 
@@ -123,3 +144,24 @@ def test_two_laptops_sync_now_and_a_cut_network_loses_and_duplicates_nothing(
     for laptop in (a, b):
         assert laptop.sync_field.pending_summary()["establishment"] == 0
         assert laptop.preferences.last_sync_at is not None
+
+    # The cable is pulled in the middle of A's next upload: Sync says so; pressing Sync again once the cable is
+    # back in loses and duplicates nothing.
+    record = next(iter(heads))
+    edited = a.establishments.get(UUID(record))
+    a.establishments.update(dataclasses.replace(edited, village="Ấp Bàu Sen"))
+    cable = PulledCable()
+    unplugged = OnlineSync(a.ctx, a.sync_field, a.sync_import, a.preferences,
+                           client_factory=lambda url: httpx.Client(base_url=url, transport=cable, timeout=30),
+                           sleep=lambda _s: None)  # fmt: skip
+    with pytest.raises(DomainError) as caught:
+        unplugged.sync(running.url)
+    assert caught.value.code == "sync_online.offline"
+    assert len(a.sync_field.resend_paths()) == 1  # kept for the next try
+    assert a.sync_online.sync(running.url).ok  # the cable is back: Sync again
+    assert b.sync_online.sync(running.url).ok
+    with running.db.read() as session:
+        assert session.scalar(select(func.count()).select_from(Revision)) == stored + 1  # one new revision, once
+    assert not a.sync_field.resend_paths()
+    assert revisions(a) == revisions(b) == centre_heads(running)
+    assert b.establishments.get(edited.id).village == "Ấp Bàu Sen"  # type: ignore[arg-type]
