@@ -7,10 +7,11 @@ Every command takes ``--help``; a user mistake exits non-zero with one clear lin
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from kcfield import __version__
@@ -20,6 +21,19 @@ from kcfield.domain.messages import describe_error, text
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
+
+
+@contextlib.contextmanager
+def _services(args: argparse.Namespace) -> Iterator[Any]:
+    """The laptop's services over the data folder the command was given, closed however the command ends."""
+    from kcfield.paths import resolve_paths
+    from kcfield.services.container import open_services
+
+    services = open_services(resolve_paths(args.data_dir))
+    try:
+        yield services
+    finally:
+        services.close()
 
 
 def _lang(args: argparse.Namespace) -> str:
@@ -211,11 +225,9 @@ def _demo(args: argparse.Namespace, lang: str) -> int:
 
 def _info(args: argparse.Namespace, lang: str) -> int:
     from kcfield.paths import resolve_paths
-    from kcfield.services.container import open_services
 
     paths = resolve_paths(args.data_dir)
-    services = open_services(paths)
-    try:
+    with _services(args) as services:
         services.audit.verify()
         user = services.collaborators.local_user()
         print(text("cli.info_data_dir", lang, path=str(paths.data_dir)))
@@ -225,8 +237,6 @@ def _info(args: argparse.Namespace, lang: str) -> int:
         print(text("cli.info_audit", lang, count=services.audit.count()))
         for dataset in services.reference.datasets():
             print(f"  {dataset.name}: {dataset.version} ({dataset.origin})")
-    finally:
-        services.close()
     return EXIT_OK
 
 
@@ -293,16 +303,9 @@ def _print(args: argparse.Namespace, lang: str) -> int:
 def _export(args: argparse.Namespace, lang: str) -> int:
     from pathlib import Path
 
-    from kcfield.paths import resolve_paths
-    from kcfield.services.container import open_services
-
-    paths = resolve_paths(args.data_dir)
-    services = open_services(paths)
-    try:
+    with _services(args) as services:
         sync = services.sync_field
         result = sync.export(Path(args.out) if args.out else None)
-    finally:
-        services.close()
     if result is None:
         print(text("cli.export_nothing", lang))
         return EXIT_OK
@@ -312,8 +315,6 @@ def _export(args: argparse.Namespace, lang: str) -> int:
 
 
 def _sync(args: argparse.Namespace, lang: str) -> int:
-    from kcfield.paths import resolve_paths
-    from kcfield.services.container import open_services
     from kcfield.services.progress import ProgressUpdate
     from kcfield.services.sync_online import OnlineSync
 
@@ -324,16 +325,13 @@ def _sync(args: argparse.Namespace, lang: str) -> int:
             line = text(update.label, lang, value=update.value, maximum=update.maximum)
             print(f"\r\033[K{line}", end="", file=sys.stderr)
 
-    services = open_services(resolve_paths(args.data_dir))
-    try:
+    with _services(args) as services:
         online = OnlineSync(services.ctx, services.sync_field, services.sync_import, services.preferences)
         try:
             outcome = online.sync(args.centre, progress=report)
         finally:
             if interactive:
                 print(file=sys.stderr)
-    finally:
-        services.close()
     for upload in outcome.uploads:
         print(f"{upload.file}: {upload.status}")
     code, params = outcome.summary()
@@ -345,17 +343,12 @@ def _sync(args: argparse.Namespace, lang: str) -> int:
 
 
 def _profile(args: argparse.Namespace, lang: str) -> int:
-    from kcfield.paths import resolve_paths
-    from kcfield.services.container import open_services
 
     communes = tuple(int(c) for c in args.communes.split(",") if c.strip()) if args.communes else ()
-    services = open_services(resolve_paths(args.data_dir))
-    try:
+    with _services(args) as services:
         user = services.collaborators.save_local_user(args.code, args.name, args.phone, args.province, communes)
         services.collaborators.adopt_identity()
         fingerprint = services.sync_field.ensure_key()
-    finally:
-        services.close()
     print(text("cli.profile_done", lang, code=user.code, name=user.full_name, fingerprint=fingerprint))
     return EXIT_OK
 
@@ -367,8 +360,6 @@ def _edit(args: argparse.Namespace, lang: str) -> int:
 
     from kcfield.domain.model import Establishment, editable_field_names
     from kcfield.domain.serialization import from_json, to_json
-    from kcfield.paths import resolve_paths
-    from kcfield.services.container import open_services
 
     try:
         record_id = UUID(args.id)
@@ -382,8 +373,7 @@ def _edit(args: argparse.Namespace, lang: str) -> int:
             raise DomainError("cli.bad_change", change=change)
         changes[name] = value
     hints = typing.get_type_hints(Establishment)
-    services = open_services(resolve_paths(args.data_dir))
-    try:
+    with _services(args) as services:
         current = services.establishments.get(record_id)
         data = to_json(current)
         for name, value in changes.items():
@@ -393,8 +383,6 @@ def _edit(args: argparse.Namespace, lang: str) -> int:
         except (TypeError, ValueError) as exc:
             raise DomainError("cli.bad_change", change=", ".join(args.changes)) from exc
         saved = services.establishments.update(dataclasses.replace(updated, id=current.id, meta=current.meta))
-    finally:
-        services.close()
     print(text("cli.edit_done", lang, name=saved.name, fields=", ".join(sorted(changes))))
     return EXIT_OK
 
@@ -420,12 +408,8 @@ def _typed(value: str, hint: Any) -> Any:
 def _field_import(args: argparse.Namespace, lang: str) -> int:
     from pathlib import Path
 
-    from kcfield.paths import resolve_paths
-    from kcfield.services.container import open_services
-
-    services = open_services(resolve_paths(args.data_dir))
     failed = False
-    try:
+    with _services(args) as services:
         for name in args.files:
             try:
                 result = services.sync_import.import_file(Path(name))
@@ -440,23 +424,14 @@ def _field_import(args: argparse.Namespace, lang: str) -> int:
                 print(text("cli.import_reference", lang, file=result.file, summary=summary))
             if result.trusted_fingerprint:
                 print(text("cli.import_trusted", lang, fingerprint=result.trusted_fingerprint))
-    finally:
-        services.close()
     return EXIT_ERROR if failed else EXIT_OK
 
 
 def _enrol_request(args: argparse.Namespace, lang: str) -> int:
     from pathlib import Path
 
-    from kcfield.paths import resolve_paths
-    from kcfield.services.container import open_services
-
-    paths = resolve_paths(args.data_dir)
-    services = open_services(paths)
-    try:
+    with _services(args) as services:
         written = services.sync_field.enrol_request(Path(args.out))
-    finally:
-        services.close()
     print(text("cli.enrol_request_done", lang, path=str(written.path)))
     print(text("cli.enrol_request_fingerprint", lang, fingerprint=written.fingerprint))
     return EXIT_OK
