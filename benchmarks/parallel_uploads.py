@@ -56,17 +56,13 @@ def package(folder: Path, code: str, key: object, device: str, records: int) -> 
     ).path  # fmt: skip
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--devices", type=int, default=20)
-    parser.add_argument("--records", type=int, default=500)
-    parser.add_argument("--sqlite", action="store_true")
-    args = parser.parse_args()
+def run_uploads(devices_count: int, records: int, use_sqlite: bool = False) -> tuple[float, int, int]:
+    """Upload ``devices_count`` packages of ``records`` records at once; returns (seconds, applied, stored)."""
     with tempfile.TemporaryDirectory(prefix="kcfield-uploads-") as tmp:
         folder = Path(tmp)
         admin = None
         url: str | None = None
-        if not args.sqlite:
+        if not use_sqlite:
             admin = create_engine(POSTGRES, isolation_level="AUTOCOMMIT")
             name = f"kcfield_uploads_{uuid.uuid4().hex[:8]}"
             with admin.connect() as conn:
@@ -78,12 +74,12 @@ def main() -> int:
             db = open_centre(url, folder / "centre")
             identity = load_identity(db, key_path if url else folder / "centre" / "centre-key.pem")
             devices = []
-            for n in range(args.devices):
+            for n in range(devices_count):
                 code, key, device = f"CTV{n + 1:03d}", keys.generate_private_key(), uuid.uuid4().hex
                 CentreCollaborators(db).register(
                     code, f"Cộng tác viên {n + 1}", keys.public_bytes(key), device, [26596]
                 )
-                devices.append((code, key, package(folder / code, code, key, device, args.records)))
+                devices.append((code, key, package(folder / code, code, key, device, records)))
             config = uvicorn.Config(create_app(db, identity, folder / "centre"), host="127.0.0.1", port=0,
                                     log_level="warning", access_log=False, lifespan="off")  # fmt: skip
             server = uvicorn.Server(config)
@@ -102,7 +98,7 @@ def main() -> int:
                 return str(answer.json().get("status"))
 
             started = time.perf_counter()
-            with ThreadPoolExecutor(max_workers=args.devices) as pool:
+            with ThreadPoolExecutor(max_workers=devices_count) as pool:
                 statuses = list(pool.map(upload, devices))
             elapsed = time.perf_counter() - started
             server.should_exit = True
@@ -114,12 +110,22 @@ def main() -> int:
             if admin is not None and url is not None:
                 with admin.connect() as conn:
                     conn.execute(text(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)'))
+    return elapsed, statuses.count("applied"), int(stored or 0)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--devices", type=int, default=20)
+    parser.add_argument("--records", type=int, default=500)
+    parser.add_argument("--sqlite", action="store_true")
+    args = parser.parse_args()
+    elapsed, applied, stored = run_uploads(args.devices, args.records, args.sqlite)
     total = args.devices * args.records
-    once = stored == total and statuses.count("applied") == args.devices
+    once = stored == total and applied == args.devices
     backend = "SQLite" if args.sqlite else "PostgreSQL"
     print(
         f"{args.devices} parallel uploads × {args.records} records on {backend}: {elapsed:.2f} s, "
-        f"{total / elapsed:.0f} records/s; applied {statuses.count('applied')}/{args.devices}, "
+        f"{total / elapsed:.0f} records/s; applied {applied}/{args.devices}, "
         f"revisions stored {stored}/{total}: {'every record once' if once else 'MISMATCH'}"
     )
     return 0 if once else 1

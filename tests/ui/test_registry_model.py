@@ -180,3 +180,20 @@ def test_headers_in_vietnamese_and_none_for_other_roles(qtbot: QtBot) -> None:
         assert model.headerData(ModelColumn.NAME, horizontal, role) is None
     assert model.headerData(99, horizontal) is None
     assert model.headerData(0, Qt.Orientation.Vertical, Qt.ItemDataRole.DecorationRole) is None
+
+
+def test_scrolling_far_drops_the_least_recent_pages_and_fetches_them_again(qtbot: QtBot) -> None:
+    items = [item(f"Cơ sở {i}") for i in range(50)]
+    model = EstablishmentTableModel(page_size=10, kept_pages=2)
+    model.set_ids([i.id.hex for i in items])
+    asked: list[tuple[int, int]] = []
+    model.page_needed.connect(lambda start, count: asked.append((start, count)))
+    for start in (0, 10, 20):  # scrolling down three pages
+        model.set_page(start, items[start : start + 10])
+    assert not model.fetched(5) and model.fetched(15) and model.fetched(25)  # page 0 was dropped
+    assert model.item_at(5) is None
+    assert cell(model, 5, ModelColumn.NAME) == "…"  # shown as not yet fetched, and asked for again
+    assert asked == [(0, 10)]
+    model.set_page(0, items[:10])
+    assert cell(model, 5, ModelColumn.NAME) == "Cơ sở 5"
+    assert not model.fetched(15)  # now page 1 is the least recent

@@ -9,6 +9,7 @@ filtering happen in the service (PITFALLS 6: no QSortFilterProxyModel), which gi
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Any
 from uuid import UUID
 
@@ -29,6 +30,7 @@ from kcfield.ui.registry.columns import (
 __all__ = ["PAGE_SIZE", "Column", "EstablishmentTableModel", "RecordRole", "SortRole"]
 
 PAGE_SIZE = 200
+KEPT_PAGES = 40  # filled pages kept (8,000 rows); scrolling further drops the least recently shown ones
 
 SortRole = Qt.ItemDataRole.UserRole + 1
 RecordRole = Qt.ItemDataRole.UserRole + 2
@@ -43,9 +45,15 @@ class EstablishmentTableModel(QAbstractTableModel):
 
     page_needed = Signal(int, int)  # start row, row count
 
-    def __init__(self, parent: QObject | None = None, *, page_size: int = PAGE_SIZE) -> None:
+    def __init__(
+        self, parent: QObject | None = None, *, page_size: int = PAGE_SIZE, kept_pages: int = KEPT_PAGES
+    ) -> None:
         super().__init__(parent)
         self.page_size = page_size
+        self.kept_pages = kept_pages
+        # Filled pages, least recently shown first: scrolling a 100,000-row list end to end must not keep every
+        # row it passed (memory), and a dropped page is simply asked for again when it comes back into view.
+        self._filled: OrderedDict[int, None] = OrderedDict()
         self._ids: list[str] = []
         self._items: list[EstablishmentListItem | object | None] = []
         self._requested: set[int] = set()  # page numbers asked for (or filled) since the last reset
@@ -64,6 +72,7 @@ class EstablishmentTableModel(QAbstractTableModel):
         self._ids = list(ids)
         self._items = [None] * len(self._ids)
         self._requested.clear()
+        self._filled.clear()
         self._row_by_id = None
         self._generation += 1
         self.endResetModel()
@@ -90,6 +99,9 @@ class EstablishmentTableModel(QAbstractTableModel):
         for page in range(-(-start // size), (end - 1) // size + 1):  # the pages wholly inside start..end
             if min((page + 1) * size, len(self._ids)) <= end:
                 self._requested.add(page)
+                self._filled[page] = None
+                self._filled.move_to_end(page)
+        self._evict()
         if first >= 0:
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
 
@@ -175,6 +187,15 @@ class EstablishmentTableModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     # --- internals ---------------------------------------------------------------------------------
+
+    def _evict(self) -> None:
+        while len(self._filled) > self.kept_pages:
+            page, _ = self._filled.popitem(last=False)
+            self._requested.discard(page)
+            start = page * self.page_size
+            for row in range(start, min(start + self.page_size, len(self._items))):
+                if self._items[row] is not _GONE:
+                    self._items[row] = None
 
     def _request(self, row: int) -> None:
         page = row // self.page_size
