@@ -1,7 +1,7 @@
 """Benchmark: `kcfield demo --establishments N` end to end, as a user runs it.
 
 Prints the wall time of two runs with the same seed into throw-away folders, the database size, the result
-of PRAGMA integrity_check, and whether both runs produced the same data. The goal (issue 2) is under 60 s for
+of PRAGMA integrity_check, and whether both runs produced the same data. The goal is under 60 s for
 100,000 establishments on a 2-core machine.
 
     .venv/bin/python benchmarks/demo_data.py [--establishments 100000] [--seed 1]

@@ -3,7 +3,7 @@
 Each case runs several times and prints the median and spread in forms/s and pages/s, beside a baseline
 measured in the same run: reportlab drawing the same text (extracted back from the built PDF) line by line on
 the same number of pages, with no layout logic — how close the form layout comes to the cost of drawing its
-text. The target (issue "Printing"): 20 forms/s or more for a batch of 100.
+text. The target: 20 forms/s or more for a batch of 100.
 
 The last case builds the same 100 pre-filled forms the way the app does (a background task with its progress
 dialog) while a 5 ms timer ticks in the GUI thread, and reports the longest the event loop went without a tick:

@@ -1,4 +1,4 @@
-"""Benchmark suite (issue 8): every case users feel, each beside a baseline measured in the same run.
+"""Benchmark suite: every case users feel, each beside a baseline measured in the same run.
 
 Builds its own data with `kcfield demo` (cached in /tmp/kcfield-bench-suite-<size>), runs each case
 ``--runs`` times and prints one row per case: the median and spread (min–max) of the per-run figure, the

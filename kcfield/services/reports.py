@@ -41,7 +41,7 @@ _ELIGIBLE = {"yes": "Có", "no": "Không"}
 
 
 class ReportsService:
-    """Builds the reports of issue 5 into PDF files; every method returns the number of pages written."""
+    """Builds the printed reports into PDF files; every method returns the number of pages written."""
 
     def __init__(
         self,

@@ -1,4 +1,4 @@
-"""Sync with the centre over the network: the "Sync now" button and ``kcfield sync --centre URL`` (issue 7).
+"""Sync with the centre over the network: the "Sync now" button and ``kcfield sync --centre URL``.
 
 One sync is: export the pending changes into the outbox; upload every package no receipt acknowledges yet, in
 sequence order (``POST /v1/packages``), applying each receipt the centre answers with; fetch and apply a fresh

@@ -1,4 +1,4 @@
-"""Export is bulk work: 10,000 changed records leave at 5,000 records/s or more (DESIGN.md §6, issue 6)."""
+"""Export is bulk work: 10,000 changed records leave at 5,000 records/s or more (DESIGN.md §6)."""
 
 from __future__ import annotations
 

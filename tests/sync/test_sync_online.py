@@ -1,4 +1,4 @@
-"""Online sync, field side (issue 7): export → upload → receipt → reference, over a simulated centre.
+"""Online sync, field side: export → upload → receipt → reference, over a simulated centre.
 
 The centre is an ``httpx.MockTransport`` handler: it checks every request's signature with the collaborator's
 public key and answers with packages signed by a test centre key the laptop trusts. Failures of the network

@@ -1,4 +1,4 @@
-"""Issue 4's "done when": for a demo establishment, a final visit with a position and two photos, an
+"""The field visit story: for a demo establishment, a final visit with a position and two photos, an
 equipment need capped by the rule, a quick CP assessment compared with its benchmark — and after a restart
 (the store closed and opened again from disk) all of it reopens exactly as saved."""
 

@@ -201,7 +201,7 @@ def test_the_first_run_wizard_comes_first(qtbot: QtBot, tmp_path: Path, monkeypa
 def test_create_with_a_wrong_tax_code_correct_it_then_find_it_without_accents(
     qtbot: QtBot, profiled: Services, app_paths: AppPaths
 ) -> None:
-    """Issue 3's story, through the window a collaborator uses: New, a wrong tax code refused with the
+    """The registry story, through the window a collaborator uses: New, a wrong tax code refused with the
     reason, corrected, saved, then found again by typing the name without accents."""
     from kcfield.ui.registry.editor import EstablishmentEditor
     from kcfield.ui.registry.model import RecordRole

@@ -1,4 +1,4 @@
-"""The benchmark suite's smoke run (issue 8): `benchmarks/suite.py --quick` prints every case and writes them all
+"""The benchmark suite's smoke run: `benchmarks/suite.py --quick` prints every case and writes them all
 to its JSON file, so the benchmarks never rot. Small sizes, one run, no target enforced."""
 
 from __future__ import annotations

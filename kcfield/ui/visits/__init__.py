@@ -1,1 +1,1 @@
-"""The Visits page and the visit editor (issue 4)."""
+"""The Visits page and the visit editor."""
