@@ -6,8 +6,11 @@ target, the baseline's median, the cost relative to the baseline (how many times
 baseline's rate divided by ours) and whether the target is met. The same numbers go to a JSON file.
 
     .venv/bin/python benchmarks/suite.py [--size 100000] [--runs 3] [--quick] [--json out.json]
+    .venv/bin/python benchmarks/suite.py --scale [--sizes 1000,10000,100000] [--runs 1] [--json out.json]
 
 ``--quick`` runs every case at small sizes, once, and enforces no target (the test suite's smoke run).
+``--scale`` runs the scale sweep instead (scale.py): the waited-for cases at each of ``--sizes`` with their
+growth beside the data's, and the centre import into a fresh centre and into one holding 1,000,000 records.
 PostgreSQL comes from KCFIELD_TEST_POSTGRES (default postgresql+psycopg://postgres@127.0.0.1:5432/postgres);
 its cases are skipped, with the reason printed, when it cannot be reached.
 """
@@ -543,7 +546,14 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--quick", action="store_true", help="small sizes, one run, no target enforced")
     parser.add_argument("--json", default="benchmark-results.json", help="where to write the results")
+    parser.add_argument("--scale", action="store_true", help="the scale sweep (scale.py) instead of the suite")
+    parser.add_argument("--sizes", default="1000,10000,100000", help="--scale: establishments, comma-separated")
     args = parser.parse_args()
+    if args.scale:
+        import scale
+
+        runs = args.runs if any(a.startswith("--runs") for a in sys.argv[1:]) else 1
+        return scale.run([int(s) for s in args.sizes.split(",") if s.strip()], runs, args.json)
     if args.quick:
         size, runs, forms, export_n, saves, devices, per_upload = 2_000, 1, 10, 300, 20, 5, 300
     else:
