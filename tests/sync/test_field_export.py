@@ -17,9 +17,7 @@ from kcfield.domain.enums import (
     ChecklistAnswer,
     CPInputCategory,
     CPOutputCategory,
-    EstablishmentKind,
     NeedPurpose,
-    TaxCodeKind,
 )
 from kcfield.domain.errors import DomainError
 from kcfield.domain.model import (
@@ -42,6 +40,7 @@ from kcfield.services.sync_state import NEXT_SEQUENCE, read_state
 from kcfield.store.models import EstablishmentRow
 from kcfield.sync.keys import load_private_key, public_bytes
 from kcfield.sync.package import OpenedPackage, PackageKind, read_package
+from tests.unit.test_services import _draft
 
 CHAU_DUC = 26596
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00" + bytes(range(64)) + b"\xff\xd9"
@@ -62,24 +61,8 @@ class Story:
 
 
 def _establishment(**changes: Any) -> Establishment:
-    base = Establishment(
-        name="Cơ sở chế biến hải sản Tư Hùng",
-        kind=EstablishmentKind.ENTERPRISE,
-        tax_code="0100109106",
-        tax_code_kind=TaxCodeKind.ENTERPRISE,
-        rep_name="Trần Văn Hùng",
-        rep_phone="0912 345 678",
-        province_code=79,
-        commune_code=CHAU_DUC,
-        village="Ấp Bắc",
-        latitude=10.6512345,
-        longitude=107.2398765,
-        workers_total=12,
-        workers_insured=8,
-        revenue_prev_year_vnd=2_500_000_000,
-        total_capital_vnd=1_000_000_000,
-    )
-    return dataclasses.replace(base, **changes)
+    """The services tests' establishment, with a position (it travels in the package too)."""
+    return _draft(**{"latitude": 10.6512345, "longitude": 107.2398765, **changes})
 
 
 def _story(services: Services, tmp_path: Path) -> Story:
