@@ -40,7 +40,7 @@ POSTGRES = os.environ.get("KCFIELD_TEST_POSTGRES", "postgresql+psycopg://postgre
 NOW = "2026-11-26T03:00:00+00:00"
 
 
-def package(folder: Path, code: str, key: object, device: str, records: int) -> Path:
+def package(folder: Path, code: str, key: object, device: str, records: int, encrypt_for: bytes) -> Path:
     lines = [
         {"id": str(uuid.uuid4()), "base_revision": 0, "local_edits": 1, "deleted": False, "created_at": NOW,
          "created_by": code, "updated_at": NOW, "updated_by": code,
@@ -52,7 +52,7 @@ def package(folder: Path, code: str, key: object, device: str, records: int) -> 
     return write_package(
         folder, kind=PackageKind.FIELD_CHANGES, sender=Party("collaborator", code, device, keys.fingerprint(public)),
         recipient="TTKC", sequence=1, previous_sha256="", members={"records/establishment.jsonl": body},
-        key=key, app_version="bench", schema_version="bench",  # type: ignore[arg-type]
+        key=key, app_version="bench", schema_version="bench", encrypt_for=encrypt_for,  # type: ignore[arg-type]
     ).path  # fmt: skip
 
 
@@ -77,9 +77,11 @@ def run_uploads(devices_count: int, records: int, use_sqlite: bool = False) -> t
             for n in range(devices_count):
                 code, key, device = f"CTV{n + 1:03d}", keys.generate_private_key(), uuid.uuid4().hex
                 CentreCollaborators(db).register(
-                    code, f"Cộng tác viên {n + 1}", keys.public_bytes(key), device, [26596]
-                )
-                devices.append((code, key, package(folder / code, code, key, device, records)))
+                    code, f"Cộng tác viên {n + 1}", keys.public_bytes(key), device, [26596],
+                    encryption_key=keys.encryption_public_bytes(key),
+                )  # fmt: skip
+                sealed_for = identity.encryption_public_key
+                devices.append((code, key, package(folder / code, code, key, device, records, sealed_for)))
             config = uvicorn.Config(create_app(db, identity, folder / "centre"), host="127.0.0.1", port=0,
                                     log_level="warning", access_log=False, lifespan="off")  # fmt: skip
             server = uvicorn.Server(config)

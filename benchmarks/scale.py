@@ -124,6 +124,8 @@ def _fill(url: str | None, data_dir: Path, key: Path | None, template: dict[str,
     from kcfield.store.record_lines import SYNCED_TABLES, line_row
 
     started = time.perf_counter()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    sync_speed.install_centre_key(data_dir, key)  # the package is sealed for the benchmark centre's key
     init_centre(url, data_dir, key)
     establishments = SYNCED_TABLES["establishment"].__table__  # type: ignore[attr-defined]
     with open_centre(url, data_dir) as db:
@@ -190,7 +192,7 @@ def _template_line(package: Path) -> dict[str, Any]:
 
 def _sqlite_big(template: dict[str, Any]) -> tuple[Path, float | None]:
     folder = CACHE / "sqlite"
-    if (folder / "READY").exists():
+    if (folder / "READY").exists() and sync_speed.has_bench_key(folder / "centre-key.pem"):
         return folder, None
     shutil.rmtree(folder, ignore_errors=True)
     building = CACHE / "sqlite.tmp"
@@ -222,7 +224,7 @@ def _pg_big(admin: Any, template: dict[str, Any]) -> tuple[Path, float | None]:
     marker = CACHE / "pg-READY"
     with admin.connect() as conn:
         exists = conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": PG_TEMPLATE})
-    if exists and marker.exists() and key.exists():
+    if exists and marker.exists() and sync_speed.has_bench_key(key):
         return key, None
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{PG_TEMPLATE}" WITH (FORCE)'))

@@ -375,14 +375,22 @@ def forms_to_pdf(folder: Path, runs: int, forms: int, case: Case) -> None:
 
 
 def record_lines(package: Path) -> list[bytes]:
-    with zipfile.ZipFile(package) as archive:
-        return [
-            line
-            for name in archive.namelist()
-            if name.startswith("records/") and name.endswith(".jsonl")
-            for line in archive.read(name).splitlines()
-            if line
-        ]
+    """The record lines inside a package sealed for the benchmark centre (sync_speed.bench_centre_key)."""
+    from kcfield.sync import envelope, keys
+
+    decrypt_with = keys.encryption_private_key(sync_speed.bench_centre_key())
+    with tempfile.TemporaryFile() as plain:
+        with package.open("rb") as source:
+            envelope.open_envelope(source, plain, decrypt_with, file=package.name, max_size=2**40)
+        plain.seek(0)
+        with zipfile.ZipFile(plain) as archive:
+            return [
+                line
+                for name in archive.namelist()
+                if name.startswith("records/") and name.endswith(".jsonl")
+                for line in archive.read(name).splitlines()
+                if line
+            ]
 
 
 def zip_lines(lines: list[bytes]) -> int:

@@ -12,6 +12,8 @@ each run, median of the runs), beside the targets of the issue: export ≥ 5,000
 from __future__ import annotations
 
 import argparse
+import base64
+import hashlib
 import os
 import statistics
 import sys
@@ -20,6 +22,7 @@ import time
 import uuid
 from pathlib import Path
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -29,6 +32,7 @@ from kcfield.centre.identity import load_identity
 from kcfield.centre.importer import CentreImporter
 from kcfield.centre.setup import init_centre
 from kcfield.paths import AppPaths
+from kcfield.services import sync_state
 from kcfield.services.container import open_services
 from kcfield.services.demo import DemoService
 from kcfield.sync import keys
@@ -36,6 +40,42 @@ from kcfield.sync import keys
 EXPORT_TARGET = 5_000
 IMPORT_TARGET = 2_000
 POSTGRES = os.environ.get("KCFIELD_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+# Packages are sealed for the centre's key, and the package is made before the centres it is imported into:
+# every benchmark centre uses this one fixed key (a benchmark's, never a real centre's).
+BENCH_CENTRE_SEED = b"kcfield benchmark centre key"
+
+
+def bench_centre_key() -> Ed25519PrivateKey:
+    return Ed25519PrivateKey.from_private_bytes(hashlib.sha256(BENCH_CENTRE_SEED).digest())
+
+
+def install_centre_key(data_dir: Path, key: Path | None) -> Path:
+    """Put the benchmark centre key where ``init_centre`` looks for it (``--key``, else beside centre.db)."""
+    path = key if key is not None else data_dir / "centre-key.pem"
+    if not path.exists():
+        keys.save_private_key(path, bench_centre_key())
+    return path
+
+
+def has_bench_key(path: Path) -> bool:
+    """Whether a cached centre was made with the benchmark key (older caches were not: rebuild them)."""
+    try:
+        return keys.public_bytes(keys.load_private_key(path)) == keys.public_bytes(bench_centre_key())
+    except Exception:
+        return False
+
+
+def trust_bench_centre(services: object) -> None:
+    centre = bench_centre_key()
+    with services.ctx.store.write() as session:  # type: ignore[attr-defined]
+        sync_state.set_state(
+            session,
+            {
+                sync_state.CENTRE_PUBLIC_KEY: base64.b64encode(keys.public_bytes(centre)).decode(),
+                sync_state.CENTRE_FINGERPRINT: keys.fingerprint(keys.public_bytes(centre)),
+                sync_state.CENTRE_ENCRYPTION_KEY: base64.b64encode(keys.encryption_public_bytes(centre)).decode(),
+            },
+        )
 
 
 def make_package(folder: Path, establishments: int) -> tuple[Path, int, bytes, str, float]:
@@ -45,6 +85,7 @@ def make_package(folder: Path, establishments: int) -> tuple[Path, int, bytes, s
         services.collaborators.save_local_user("CTV001", "Nguyễn Thị Lan")
         services.collaborators.adopt_identity()
         services.sync_field.ensure_key()
+        trust_bench_centre(services)
         DemoService(services.ctx, services.reference).generate(establishments, seed=1, unsynced=True)
         started = time.perf_counter()
         result = services.sync_field.export()
@@ -59,9 +100,15 @@ def make_package(folder: Path, establishments: int) -> tuple[Path, int, bytes, s
 
 
 def import_once(url: str | None, data_dir: Path, key: Path | None, package: Path, public: bytes, device: str) -> float:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    install_centre_key(data_dir, key)
     init_centre(url, data_dir, key)
+    # The receipt is sealed for the collaborator's X25519 key; the benchmark does not read it back.
+    receipts_for = keys.encryption_public_bytes(keys.generate_private_key())
     with open_centre(url, data_dir) as db:
-        CentreCollaborators(db).register("CTV001", "Nguyễn Thị Lan", public, device, [26596])
+        CentreCollaborators(db).register(
+            "CTV001", "Nguyễn Thị Lan", public, device, [26596], encryption_key=receipts_for
+        )
         identity = load_identity(db, resolve_key_path(db.location, key))
         importer = CentreImporter(db, identity, data_dir / "receipts", data_dir / "attachments")
         started = time.perf_counter()

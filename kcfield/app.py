@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from kcfield.domain.errors import DomainError
 from kcfield.domain.messages import describe_error
 from kcfield.paths import AppPaths, resolve_paths
+from kcfield.services.backups import RestoreResult, restore
 from kcfield.services.container import Services, open_services
 from kcfield.services.context import VIETNAM_TZ
 from kcfield.services.drafts import DraftStore
@@ -64,6 +65,7 @@ class Application(QObject):
         if demo:
             load_demo(self.services, self.tasks, demo, self.window, lambda _summary: self._after_data_change())
         self._background_upkeep()
+        self._daily_backup()
         self._offer_drafts()
         # Everything made so far (modules, classes, the window) lives as long as the app: keep it out of the
         # cyclic collector's full passes, which hold the interpreter lock and would otherwise walk it all each
@@ -74,6 +76,7 @@ class Application(QObject):
     def _build_window(self) -> MainWindow:
         window = MainWindow(self.services, self.tasks, self.paths, self.drafts, self.finder, self.settings, self.lang)
         window.language_change_requested.connect(self.switch_language)
+        window.backups.restore_requested.connect(self.restore_backup)
         return window
 
     def switch_language(self, lang: str) -> None:
@@ -89,6 +92,72 @@ class Application(QObject):
         self.window.show()
         if old is not None:
             old.deleteLater()
+
+    def _daily_backup(self) -> None:
+        """The day's backup (when the last is 24 hours old), in the background: the window is usable at once."""
+        backups = self.services.backups
+
+        def made(path: Path | None) -> None:
+            if path is not None and self.window is not None:
+                self.window.backups.refresh()
+
+        self.tasks.run(lambda _ctx: backups.daily_if_due(), lane=Lane.WRITE, on_success=made)
+
+    def restore_backup(self, chosen: Path) -> None:
+        """Replace the store with a backup, then rebuild the window over it (like a language change).
+
+        Order: close the window (an editor with unsaved changes may refuse: then nothing happens), wait for
+        every task over the old store, close the store, restore in the background (a busy dialog shows), open
+        the services again, build the new window. When the restore fails the store is reopened as it is — the
+        restore leaves it untouched unless its last step committed — and the failure is shown."""
+        old = self.window
+        self.app.setQuitOnLastWindowClosed(False)  # between the two windows there is none
+        if old is not None and not old.close():
+            self.app.setQuitOnLastWindowClosed(True)
+            return
+        self.tasks.wait_idle()
+        self.services.close()
+        paths = self.paths
+
+        def work(_ctx: TaskContext) -> tuple[RestoreResult | BaseException, Services]:
+            try:
+                outcome: RestoreResult | BaseException = restore(paths, chosen)
+            except Exception as error:  # shown after reopening; the store is reopened either way
+                outcome = error
+            return outcome, open_services(paths)
+
+        def reopened(value: tuple[RestoreResult | BaseException, Services]) -> None:
+            outcome, services = value
+            self.services = services
+            self.finder = DuplicateFinder(services.ctx, services.reference)
+            self.window = self._build_window()
+            self.window.show()
+            self.app.setQuitOnLastWindowClosed(True)
+            if old is not None:
+                old.deleteLater()
+            page = self.window.backups
+            self.window.nav.setCurrentRow(self.window.stack.indexOf(page))
+            if isinstance(outcome, BaseException):
+                message = describe_error(outcome, self.lang) if isinstance(outcome, DomainError) else str(outcome)
+                page.say(message, error=True)
+                return
+            lines = [self.tr("Đã khôi phục từ {path}.").format(path=str(outcome.restored_from))]
+            if outcome.kept_aside is not None:
+                lines.append(
+                    self.tr("Dữ liệu trước khi khôi phục được giữ ở {path}.").format(path=str(outcome.kept_aside))
+                )
+            lines.append(self.tr("Gói gửi Trung tâm tiếp theo sẽ mang số {n}.").format(n=outcome.next_sequence))
+            page.say("\n".join(lines))
+
+        def failed(error: BaseException) -> None:  # the store could not be opened again
+            text = describe_error(error, self.lang) if isinstance(error, DomainError) else str(error)
+            QMessageBox.critical(None, "kcfield", text)
+            self.app.setQuitOnLastWindowClosed(True)
+            self.app.quit()
+
+        self.tasks.run(
+            work, on_success=reopened, on_failure=failed, lane=Lane.WRITE, progress_label=self.tr("Đang khôi phục…")
+        )
 
     def _after_data_change(self) -> None:
         if self.window is not None:

@@ -12,6 +12,7 @@ import os
 import sys
 import time
 from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from kcfield import __version__
@@ -21,6 +22,8 @@ from kcfield.domain.messages import describe_error, text
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
+ENV_KEY_PASSPHRASE = "KCFIELD_KEY_PASSPHRASE"
+ENV_NEW_KEY_PASSPHRASE = "KCFIELD_NEW_KEY_PASSPHRASE"
 
 
 @contextlib.contextmanager
@@ -30,10 +33,25 @@ def _services(args: argparse.Namespace) -> Iterator[Any]:
     from kcfield.services.container import open_services
 
     services = open_services(resolve_paths(args.data_dir))
+    services.sync_field.vault.set_passphrase_source(_passphrase_source)
     try:
+        services.backups.daily_if_due()  # the daily backup, when the last one is a day old
         yield services
     finally:
         services.close()
+
+
+def _passphrase_source() -> str | None:
+    """The key passphrase for a protected key: ``KCFIELD_KEY_PASSPHRASE``, else asked on the terminal; None
+    (the command then says the key is locked) when neither is there."""
+    given = os.environ.get(ENV_KEY_PASSPHRASE)
+    if given:
+        return given
+    if not sys.stdin.isatty():
+        return None
+    import getpass
+
+    return getpass.getpass("Mật khẩu khoá riêng / key passphrase: ")
 
 
 def _lang(args: argparse.Namespace) -> str:
@@ -140,6 +158,32 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _common(syncing)
     syncing.add_argument("--centre", metavar="URL", help="the centre's address, e.g. https://khuyencong.example.vn")
+
+    backup = commands.add_parser("backup", help="back up the local store now; print the backup's path")
+    _common(backup)
+    listing = commands.add_parser("backups", help="list the backups of the local store, newest first")
+    _common(listing)
+    restoring = commands.add_parser(
+        "restore",
+        help="replace the local store with a backup (the current one is kept aside as a backup)",
+        description="Check the backup, keep the current store aside as a 'before-restore' backup, then make the "
+        "backup the local store. Changes made after the backup's time are gone from this laptop (packages already "
+        "sent stay at the centre); package numbering carries on where it was, so the centre accepts the next one.",
+    )
+    _common(restoring)
+    restoring.add_argument("file", metavar="FILE", help="the backup (a .db file, e.g. from `kcfield backups`)")
+    restoring.add_argument("--yes", action="store_true", help="do not ask for confirmation (needed without a terminal)")
+
+    passphrase = commands.add_parser(
+        "key-passphrase",
+        help="protect the private key with a passphrase, change it, or remove it",
+        description="Asks on the terminal for the current passphrase (when the key has one) and the new one twice. "
+        f"Without a terminal the passphrases come from {ENV_KEY_PASSPHRASE} (current) and "
+        f"{ENV_NEW_KEY_PASSPHRASE} (new). Commands that sign or open packages then ask for it, or read "
+        f"{ENV_KEY_PASSPHRASE}.",
+    )
+    _common(passphrase)
+    passphrase.add_argument("--remove", action="store_true", help="store the key without a passphrase again")
     return parser
 
 
@@ -171,6 +215,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _edit(args, lang)
         if args.command == "enrol-request":
             return _enrol_request(args, lang)
+        if args.command == "backup":
+            return _backup(args, lang)
+        if args.command == "backups":
+            return _backups(args, lang)
+        if args.command == "restore":
+            return _restore(args, lang)
+        if args.command == "key-passphrase":
+            return _key_passphrase(args, lang)
     except DomainError as error:
         print(f"kcfield: {describe_error(error, lang)}", file=sys.stderr)
         return EXIT_ERROR
@@ -182,6 +234,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     parser.print_help()
     return EXIT_USAGE
+
+
+def _key_passphrase(args: argparse.Namespace, lang: str) -> int:
+    from kcfield.paths import resolve_paths
+    from kcfield.services.key_vault import KeyVault
+    from kcfield.services.sync_enrolment import KEY_FILE_NAME
+
+    vault = KeyVault(resolve_paths(args.data_dir).keys / KEY_FILE_NAME)
+    interactive = sys.stdin.isatty()
+    import getpass
+
+    def ask(prompt_code: str, variable: str) -> str | None:
+        if interactive:
+            return getpass.getpass(text(prompt_code, lang) + " ")
+        return os.environ.get(variable) or None
+
+    current = ask("cli.key_passphrase_current", ENV_KEY_PASSPHRASE) if vault.is_protected() else None
+    if vault.is_protected() and current is None:
+        raise DomainError("key.locked", path=str(vault.path))
+    new = None
+    if not args.remove:
+        new = ask("cli.key_passphrase_new", ENV_NEW_KEY_PASSPHRASE)
+        if new is None:
+            raise DomainError("key.passphrase_too_short", minimum=8)
+        if interactive and getpass.getpass(text("cli.key_passphrase_repeat", lang) + " ") != new:
+            raise DomainError("key.passphrase_mismatch")
+    vault.set_passphrase(current, new)
+    print(text("key.passphrase_removed" if new is None else "key.passphrase_set", lang))
+    print(text("cli.key_fingerprint", lang, fingerprint=vault.fingerprint()))
+    return 0
 
 
 def _demo(args: argparse.Namespace, lang: str) -> int:
@@ -427,6 +509,65 @@ def _field_import(args: argparse.Namespace, lang: str) -> int:
     return EXIT_ERROR if failed else EXIT_OK
 
 
+def _size(size: int) -> str:
+    return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
+
+
+def _backup(args: argparse.Namespace, lang: str) -> int:
+    with _services(args) as services:
+        made = services.backups.backup_now()
+    print(text("backup.done", lang, path=str(made.path), size=_size(made.size)))
+    return EXIT_OK
+
+
+def _backups(args: argparse.Namespace, lang: str) -> int:
+    from kcfield.paths import resolve_paths
+    from kcfield.services.backups import BackupService
+    from kcfield.services.context import VIETNAM_TZ
+
+    paths = resolve_paths(args.data_dir)  # listing opens no store: it works while the app runs
+    found = BackupService(paths).backups()
+    if not found:
+        print(text("backup.none", lang, folder=str(paths.backups)))
+        return EXIT_OK
+    print(text("backup.list_header", lang))
+    for item in found:
+        when = item.taken_at.astimezone(VIETNAM_TZ).strftime("%d/%m/%Y %H:%M:%S")
+        kind = text(f"backup.kind.{item.kind}", lang)
+        print(f"{when:<20} {kind:<17} {_size(item.size):>10}  {item.revision or '—':<8} {item.path}")
+    return EXIT_OK
+
+
+def _restore(args: argparse.Namespace, lang: str) -> int:
+    from pathlib import Path
+
+    from kcfield.paths import resolve_paths
+    from kcfield.services.backups import restore
+    from kcfield.services.context import VIETNAM_TZ
+    from kcfield.store.backup import parse_name, verify_backup
+
+    paths = resolve_paths(args.data_dir)
+    chosen = Path(args.file).expanduser().resolve()
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise DomainError("backup.restore_needs_yes")
+        verify_backup(chosen)  # a bad file is refused before the question
+        parsed = parse_name(chosen, paths.database.stem)
+        taken = parsed[1] if parsed else datetime.fromtimestamp(chosen.stat().st_mtime, UTC)
+        when = taken.astimezone(VIETNAM_TZ).strftime("%d/%m/%Y %H:%M")
+        answer = input(text("backup.restore_confirm", lang, path=str(chosen), when=when))
+        if answer.strip().lower() not in ("co", "có", "c", "yes", "y"):
+            print(text("backup.restore_cancelled", lang))
+            return EXIT_ERROR
+    result = restore(paths, chosen)
+    print(text("backup.restored", lang, path=str(result.restored_from)))
+    if result.kept_aside is not None:
+        code = "backup.kept_aside" if result.current_readable else "backup.kept_aside_unreadable"
+        print(text(code, lang, path=str(result.kept_aside)))
+    print(text("backup.next_package", lang, sequence=result.next_sequence))
+    return EXIT_OK
+
+
 def _enrol_request(args: argparse.Namespace, lang: str) -> int:
     from pathlib import Path
 
@@ -526,6 +667,17 @@ def build_centre_parser() -> argparse.ArgumentParser:
     dataset.add_argument("--version", required=True, metavar="V", help="its version, higher than the current one")
     dataset.add_argument("--source", default="", metavar="TEXT", help="where the figures come from")
 
+    personal = commands.add_parser(
+        "personal-data", help="show or choose which personal fields (phones, ID numbers) laptops send"
+    )
+    _centre_common(personal)
+    personal.add_argument(
+        "--collect",
+        metavar="FIELDS",
+        help="comma-separated fields to collect (rep_phone, rep_email, rep_personal_id, respondent_phone); "
+        "'' collects none",
+    )
+
     reference = commands.add_parser("reference", help="write a collaborator's reference package")
     _centre_common(reference)
     reference.add_argument("--collaborator", required=True, metavar="CODE", help="collaborator code")
@@ -557,6 +709,8 @@ def centre_main(argv: Sequence[str] | None = None) -> int:
             return _centre_reference(args, lang)
         if args.command == "reference-data":
             return _centre_reference_data(args, lang)
+        if args.command == "personal-data":
+            return _centre_personal_data(args, lang)
         if args.command == "enrol":
             return _centre_enrol(args, lang)
         if args.command == "serve":
@@ -667,7 +821,12 @@ def _centre_enrol(args: argparse.Namespace, lang: str) -> int:
     with open_centre(args.db, args.data_dir) as db:
         identity = load_identity(db, resolve_key_path(db.location, args.key))
         enrolled = CentreCollaborators(db).register(
-            request.code, request.full_name, request.public_key, request.device_id, communes
+            request.code,
+            request.full_name,
+            request.public_key,
+            request.device_id,
+            communes,
+            encryption_key=request.encryption_key,
         )
         out = Path(args.out) if args.out else Path.cwd() / f"welcome-{enrolled.code}.kcpkg"
         folder = out if out.is_dir() else out.parent
@@ -721,6 +880,24 @@ def _centre_reference_data(args: argparse.Namespace, lang: str) -> int:
     with open_centre(args.db, args.data_dir) as db:
         load_centre_dataset(db, args.name, Path(args.file), args.version, args.source)
     print(text("centre.dataset_loaded", lang, name=args.name, version=args.version))
+    return EXIT_OK
+
+
+def _centre_personal_data(args: argparse.Namespace, lang: str) -> int:
+    from kcfield.centre.db import open_centre
+    from kcfield.centre.reference_data import collected_fields, set_collected_fields
+    from kcfield.domain.personal import COLLECTABLE
+
+    with open_centre(args.db, args.data_dir) as db:
+        if args.collect is not None:
+            collect = set_collected_fields(db, args.collect.split(","))
+        else:
+            with db.read() as session:
+                collect = collected_fields(session)
+    none = text("personal.nothing", lang)
+    shown = ", ".join(sorted(collect)) or none
+    withheld = ", ".join(sorted(COLLECTABLE - collect)) or none
+    print(text("personal.collect", lang, collect=shown, withheld=withheld))
     return EXIT_OK
 
 

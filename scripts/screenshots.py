@@ -146,6 +146,10 @@ def shoot(app: QApplication, lang: str, out: Path, data: Path) -> None:
     window.nav.setCurrentRow(window.stack.indexOf(window.sync))
     window.sync.refresh()
     grab(window, out / "sync.png")
+    services.backups.backup_now()
+    window.nav.setCurrentRow(window.stack.indexOf(window.backups))
+    window.backups.refresh()
+    grab(window, out / "backups.png")
     window.nav.setCurrentRow(0)
 
     visits = services.visits.recent(1)

@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
+import base64
 import os
 import shutil
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("KCFIELD_LANG", "vi")
 
 from kcfield.domain.ids import IdFactory
 from kcfield.paths import AppPaths
+from kcfield.services import sync_state
 from kcfield.services.container import Services, build_services
 from kcfield.services.context import ServiceContext
 from kcfield.store.migrate import open_sqlite_store
+from kcfield.sync import keys
+from kcfield.sync.package import OpenedPackage, read_package
 
 
 class FakeClock:
@@ -66,6 +73,66 @@ def profiled(services: Services) -> Services:
     """Services with a local collaborator profile saved (so changes have an author)."""
     services.collaborators.save_local_user("CTV001", "Nguyễn Thị Lan", "0912345678", 79, (26596, 26680))
     return services
+
+
+@dataclass
+class CentreKeys:
+    """A test centre's identity as a field laptop sees it, with the private key tests need to read packages.
+
+    ``read(path)`` opens a package the way the centre would: decrypted with the centre's X25519 key, the
+    signature checked against the keys in ``trusted`` (fingerprint → raw Ed25519 public key; the ``trusted``
+    fixture puts the local collaborator's key there)."""
+
+    key: Ed25519PrivateKey = field(default_factory=Ed25519PrivateKey.generate)
+    code: str = "TTKC"
+    trusted: dict[str, bytes] = field(default_factory=dict)
+
+    @property
+    def public_key(self) -> bytes:
+        return keys.public_bytes(self.key)
+
+    @property
+    def fingerprint(self) -> str:
+        return keys.fingerprint(self.public_key)
+
+    @property
+    def encryption_key(self) -> X25519PrivateKey:
+        return keys.encryption_private_key(self.key)
+
+    @property
+    def encryption_public_key(self) -> bytes:
+        return keys.encryption_public_bytes(self.key)
+
+    def trust(self, public: bytes) -> None:
+        self.trusted[keys.fingerprint(public)] = public
+
+    def read(self, path: Path) -> OpenedPackage:
+        return read_package(path, self.trusted.get, self.encryption_key)
+
+
+@pytest.fixture
+def centre_keys() -> CentreKeys:
+    """A fresh test centre identity (see :class:`CentreKeys`)."""
+    return CentreKeys()
+
+
+@pytest.fixture
+def trusted(profiled: Services, centre_keys: CentreKeys) -> Services:
+    """``profiled`` whose laptop trusts ``centre_keys`` as its centre, as after importing a welcome package:
+    exports work and are sealed for the centre; ``centre_keys.read(path)`` opens them."""
+    profiled.sync_field.ensure_key()
+    collaborator = keys.load_private_key(profiled.sync_field.key_path)
+    centre_keys.trust(keys.public_bytes(collaborator))
+    with profiled.ctx.store.write() as session:
+        sync_state.set_state(
+            session,
+            {
+                sync_state.CENTRE_PUBLIC_KEY: base64.b64encode(centre_keys.public_key).decode("ascii"),
+                sync_state.CENTRE_FINGERPRINT: centre_keys.fingerprint,
+                sync_state.CENTRE_ENCRYPTION_KEY: base64.b64encode(centre_keys.encryption_public_key).decode("ascii"),
+            },
+        )
+    return profiled
 
 
 POSTGRES_URL = os.environ.get("KCFIELD_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")

@@ -41,6 +41,7 @@ class EnrolledCollaborator:
     communes: tuple[int, ...]
     enrolled_at: datetime
     revoked_at: datetime | None
+    encryption_key: bytes | None = None  # raw X25519 public key; None when enrolled by an older version
 
     @property
     def active(self) -> bool:
@@ -65,6 +66,7 @@ def to_enrolled(row: CentreCollaborator) -> EnrolledCollaborator:
         communes=tuple(int(c) for c in row.communes or ()),
         enrolled_at=row.enrolled_at,
         revoked_at=row.revoked_at,
+        encryption_key=bytes(row.encryption_key) if row.encryption_key is not None else None,
     )
 
 
@@ -93,6 +95,14 @@ def get_collaborator(session: Session, code: str) -> EnrolledCollaborator | None
     return None if row is None else to_enrolled(row)
 
 
+def encryption_key_of(person: EnrolledCollaborator) -> bytes:
+    """The key the centre's packages for ``person`` are sealed for; ``centre.no_encryption_key`` when an older
+    version enrolled them (a new enrolment request brings it)."""
+    if person.encryption_key is None:
+        raise DomainError("centre.no_encryption_key", collaborator=person.code)
+    return person.encryption_key
+
+
 # --- the service ------------------------------------------------------------------------------------------
 
 
@@ -110,8 +120,12 @@ class CentreCollaborators:
         communes: Iterable[int],
         *,
         rekey: bool = False,
+        encryption_key: bytes | None = None,
     ) -> EnrolledCollaborator:
-        """Enrol a collaborator, or update the name, device and communes of one enrolled with this key."""
+        """Enrol a collaborator, or update the name, device and communes of one enrolled with this key.
+
+        ``encryption_key`` (the X25519 key of the enrolment request) replaces the stored one when given; a new
+        signing key without one leaves none (the old one belonged to the old key)."""
         code = normalize_code(code)
         full_name = normalize(full_name).strip()
         if not full_name or len(full_name) > 120:
@@ -120,6 +134,8 @@ class CentreCollaborators:
         if not _DEVICE.fullmatch(device_id):
             raise DomainError("centre.bad_device", device=device_id)
         public_key = _check_public_key(public_key)
+        if encryption_key is not None and not keys.is_usable_encryption_key(bytes(encryption_key)):
+            raise DomainError("centre.bad_encryption_key")
         fingerprint = keys.fingerprint(public_key)
         wanted = sorted({int(c) for c in communes})
         with self._db.write() as session:
@@ -139,6 +155,10 @@ class CentreCollaborators:
                 raise DomainError("centre.collaborator_enrolled", collaborator=code, fingerprint=row.key_fingerprint)
             else:  # a new laptop or a lost key: the old key stops being trusted at once
                 row.enrolled_at, row.revoked_at = now, None
+            if encryption_key is not None:
+                row.encryption_key = bytes(encryption_key)
+            elif row.key_fingerprint != fingerprint:
+                row.encryption_key = None
             row.full_name = full_name
             row.public_key = public_key
             row.key_fingerprint = fingerprint

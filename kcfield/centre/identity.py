@@ -12,6 +12,7 @@ from pathlib import Path
 from uuid import uuid4
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy.orm import Session
 
 from kcfield.centre.db import CentreDatabase, get_state, set_state
@@ -34,6 +35,15 @@ class CentreIdentity:
     public_key: bytes
     fingerprint: str
     key_path: Path
+
+    @property
+    def encryption_key(self) -> X25519PrivateKey:
+        """The X25519 key derived from the signing key: field packages are sealed for its public half."""
+        return keys.encryption_private_key(self.key)
+
+    @property
+    def encryption_public_key(self) -> bytes:
+        return keys.encryption_public_bytes(self.key)
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
 """Import field packages at the centre, one package in one transaction (DESIGN.md §4, "Import at the centre").
 
-1. Verify the file (``kcfield.sync.package.read_package``: shape, limits, signature, hashes) with the keys of
-   enrolled, active collaborators; a revoked key, a package of the wrong kind or a sender that is not the key's
-   owner is refused too. A refused package changes nothing and is not stored.
+1. Decrypt the file with the centre's X25519 key and verify it (``kcfield.sync.package.read_package``:
+   envelope, shape, limits, signature, hashes) with the keys of enrolled, active collaborators; a revoked key,
+   a package of the wrong kind or a sender that is not the key's owner is refused too. A refused package
+   changes nothing and is not stored.
 2. Idempotency: a package id already received with the same sha256 gives back its stored receipt; the same
    id with another sha256 is refused.
 3. Order: a device's packages apply in sequence order, each naming the sha256 of the one before. A package
@@ -12,8 +13,8 @@
    three-way merge (``kcfield.domain.merge``) against the revision the device started from. Conflicting fields
    keep the centre's value and are stored with both values for a person to resolve. Every revision is also
    written into the shared tables (``kcfield.store.record_lines``).
-5. A signed receipt package lists the outcome of every record; it is stored with the package row and
-   written to the receipts folder for the field to import.
+5. A signed receipt package, sealed for the sender's X25519 key, lists the outcome of every record; it is
+   stored with the package row and written to the receipts folder for the field to import.
 """
 
 from __future__ import annotations
@@ -21,19 +22,21 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import func, select
+from sqlalchemy import BigInteger, PrimaryKeyConstraint, UniqueConstraint, func, select
 from sqlalchemy.orm import Session
 
 from kcfield import __version__
-from kcfield.centre.collaborators import active_key_for, find_by_fingerprint
+from kcfield.centre.collaborators import active_key_for, encryption_key_of, find_by_fingerprint, get_collaborator
 from kcfield.centre.db import CentreDatabase, next_counter, utc_now
 from kcfield.centre.history import (
     NewRevision,
@@ -44,19 +47,25 @@ from kcfield.centre.history import (
 )
 from kcfield.centre.identity import CentreIdentity
 from kcfield.centre.models import CentreConflict, CentrePackage, PackageStatus
+from kcfield.centre.reference_data import collected_fields
 from kcfield.domain.errors import DomainError
 from kcfield.domain.merge import three_way
+from kcfield.domain.personal import withhold_line
 from kcfield.services.context import ServiceContext
 from kcfield.services.establishments import EstablishmentService
 from kcfield.services.reference import ReferenceService
 from kcfield.store.migrate import head_revision
-from kcfield.store.record_lines import ENTITIES, existing_ids, line_row, write_lines
-from kcfield.sync.manifest import PackageKind, PackageRejected, Party
+from kcfield.store.models import SYNCED_TABLES
+from kcfield.store.record_lines import ENTITIES, LineRow, existing_ids, keep_withheld, line_row, write_lines
+from kcfield.store.types import UTCDateTime
+from kcfield.sync.manifest import Manifest, PackageKind, PackageRejected, Party
 from kcfield.sync.package import OpenedPackage, read_package, write_package
 
 __all__ = ["CentreImporter", "ImportResult", "RecordOutcome"]
 
 RECEIPT_MEMBER = "receipt.json"
+MAX_NUMBER = 2**31 - 1  # sequence and revision numbers are 32-bit integer columns
+_DEVICE = re.compile(r"[A-Za-z0-9_.:-]{1,40}")  # as enrolled (kcfield.centre.collaborators)
 # What a record points at (entity, field): those rows must be at the centre before it.
 _REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
     "visit": (("establishment", "establishment_id"), ("visit", "amends_visit_id")),
@@ -118,18 +127,25 @@ class CentreImporter:
         self._db, self._identity = db, identity
         self._receipts, self._attachments = receipts_dir, attachments_dir
         self._clock = clock
+        self._decrypt_with = identity.encryption_key
         context = ServiceContext(db.store)
         self._profiles = EstablishmentService(context, ReferenceService(context))
 
     # --- the entry point ---------------------------------------------------------------------------------
 
-    def import_file(self, path: Path) -> list[ImportResult]:
-        """Import one package file; the list also holds any held packages its arrival let through."""
+    def import_file(self, path: Path, accept: Callable[[Manifest], None] | None = None) -> list[ImportResult]:
+        """Import one package file; the list also holds any held packages its arrival let through.
+
+        ``accept``, when given, sees the verified manifest before anything is written and may raise to stop
+        the import (the HTTP service checks the sender is the authenticated collaborator)."""
         try:
             package = self._verify(path)
         except DomainError as error:
             return [ImportResult(path.name, "", "rejected", reason=error.code, params=dict(error.params))]
-        return self._import(package, path.read_bytes())
+        with package:
+            if accept is not None:
+                accept(package.manifest)
+            return self._import(package, path.read_bytes())
 
     def _verify(self, path: Path) -> OpenedPackage:
         def key_for(fingerprint: str) -> bytes | None:
@@ -139,16 +155,23 @@ class CentreImporter:
                     raise PackageRejected("package.revoked_key", file=path.name, collaborator=known.code)
             return key
 
-        package = read_package(path, key_for)
-        manifest = package.manifest
-        if manifest.kind is not PackageKind.FIELD_CHANGES:
-            raise PackageRejected("package.wrong_kind", file=path.name, kind=manifest.kind.value)
-        with self._db.read() as session:
-            owner = find_by_fingerprint(session, manifest.sender.key_fingerprint)
-        if owner is None or owner.code != manifest.sender.code or manifest.sender.role != "collaborator":
-            raise PackageRejected("package.sender_mismatch", file=path.name, sender=manifest.sender.code)
-        if manifest.sequence < 1:
-            raise PackageRejected("package.bad_sequence", file=path.name, sequence=manifest.sequence)
+        package = read_package(path, key_for, self._decrypt_with)
+        try:
+            manifest = package.manifest
+            if manifest.kind is not PackageKind.FIELD_CHANGES:
+                raise PackageRejected("package.wrong_kind", file=path.name, kind=manifest.kind.value)
+            with self._db.read() as session:
+                owner = find_by_fingerprint(session, manifest.sender.key_fingerprint)
+            if owner is None or owner.code != manifest.sender.code or manifest.sender.role != "collaborator":
+                raise PackageRejected("package.sender_mismatch", file=path.name, sender=manifest.sender.code)
+            if not 1 <= manifest.sequence <= MAX_NUMBER:
+                raise PackageRejected("package.bad_sequence", file=path.name, sequence=manifest.sequence)
+            if not _DEVICE.fullmatch(manifest.sender.device_id):  # it is stored beside every revision
+                raise PackageRejected("package.bad_manifest", file=path.name, field="sender.device_id")
+            encryption_key_of(owner)  # the receipt must be sealed for them: refused now rather than half-done
+        except BaseException:
+            package.close()
+            raise
         return package
 
     def _import(self, package: OpenedPackage, content: bytes) -> list[ImportResult]:
@@ -210,6 +233,9 @@ class CentreImporter:
         now: datetime,
     ) -> list[RecordOutcome]:
         ids = [UUID(str(line["id"])) for line in lines]
+        # A withheld personal field takes the centre's current value: the sender said nothing about it.
+        lines = keep_withheld(session, entity, lines)
+        collect = collected_fields(session)  # what the receipt may carry back
         heads = current_heads(session, entity, ids)
         owners = _owner_ids(entity, lines)
         present_owners = {
@@ -219,8 +245,9 @@ class CentreImporter:
         outcomes: list[RecordOutcome] = []
         revisions: list[NewRevision] = []
         rows = []
+        claimed: set[tuple[str, UUID]] = set()  # child rows (CP inputs…) this package writes
         for record_id, line in self._ordered(entity, ids, lines):
-            problem = self._missing_owner(session, entity, line, present_owners)
+            problem = _line_problem(line) or self._missing_owner(session, entity, line, present_owners)
             if problem:
                 outcomes.append(RecordOutcome(entity, str(record_id), "rejected", reason=problem))
                 continue
@@ -262,7 +289,7 @@ class CentreImporter:
                 outcome = "conflict" if pending else "merged"
             if head is None or revision != head.revision:
                 try:
-                    row = line_row(entity, data, base_revision=revision)
+                    row = self._row_of(session, entity, data, revision, claimed)
                 except DomainError as error:
                     outcomes.append(RecordOutcome(entity, str(record_id), "rejected", reason=error.code))
                     continue
@@ -273,17 +300,56 @@ class CentreImporter:
                 session.add_all(pending)
                 session.flush()  # the conflicts' ids go into the receipt
                 ids_ = tuple(c.id for c in pending)
-                outcomes.append(RecordOutcome(entity, str(record_id), "conflict", revision, ids_, line=data))
+                outgoing = withhold_line(entity, data, collect)
+                outcomes.append(RecordOutcome(entity, str(record_id), "conflict", revision, ids_, line=outgoing))
             elif outcome == "merged":
-                outcomes.append(RecordOutcome(entity, str(record_id), "merged", revision, line=data))
+                outgoing = withhold_line(entity, data, collect)
+                outcomes.append(RecordOutcome(entity, str(record_id), "merged", revision, line=outgoing))
             else:
                 outcomes.append(RecordOutcome(entity, str(record_id), outcome, revision))
         append_revisions(session, revisions, now)
-        if entity == "establishment":  # the columns the app derives: search text, sort key, size, eligibility
-            for row in rows:
-                row.values.update(self._profiles.derived_columns(row.record))
         write_lines(session, rows)
         return outcomes
+
+    def _row_of(
+        self, session: Session, entity: str, data: dict[str, Any], revision: int, claimed: set[tuple[str, UUID]]
+    ) -> LineRow:
+        """The table rows of one revision, or ``sync.bad_record`` when a value does not fit its column (a string
+        where a number goes, a number too big, text the database cannot store, a child row another record owns):
+        the record is refused alone rather than failing the package's transaction."""
+        try:
+            row = line_row(entity, data, base_revision=revision)
+            if entity == "establishment":  # the columns the app derives: search text, sort key, size, eligibility
+                row.values.update(self._profiles.derived_columns(row.record))
+        except DomainError:
+            raise
+        except (AttributeError, TypeError, ValueError, ArithmeticError, RecursionError) as exc:
+            raise DomainError("sync.bad_record", entity=entity, id=str(data.get("id")), reason=str(exc)) from exc
+        table = SYNCED_TABLES[entity].__table__  # type: ignore[attr-defined]
+        problem = _column_problem(table, row.values)
+        for child, values in row.children.items():
+            child_table = child.__table__
+            problem = problem or next(filter(None, (_column_problem(child_table, v) for v in values)), "")
+            for unique in child_table.constraints:  # two checklist answers to one item, two inputs with one id
+                if not isinstance(unique, UniqueConstraint | PrimaryKeyConstraint):
+                    continue
+                names = [c.name for c in unique.columns]
+                keys = [repr(tuple(v.get(n) for n in names)) for v in values]
+                if names and len(set(keys)) != len(keys):
+                    problem = problem or f"{child_table.name}: {', '.join(names)}"
+            if "id" in child_table.c and not problem:
+                ids = [v["id"] for v in values]
+                taken = {(child_table.name, i) for i in ids} & claimed
+                others: set[Any] = set()
+                if ids:
+                    owned = child_table.c.assessment_id != row.id
+                    others = set(session.scalars(select(child_table.c.id).where(child_table.c.id.in_(ids), owned)))
+                if len(set(ids)) != len(ids) or taken or others:
+                    problem = f"{child_table.name}.id"
+                claimed.update((child_table.name, i) for i in ids)
+        if problem:
+            raise DomainError("sync.bad_record", entity=entity, id=str(row.id), reason=problem)
+        return row
 
     def _apply_held(self, sender: str, device: str) -> list[ImportResult]:
         """Apply the held packages of this device that have become next in line, in order."""
@@ -317,7 +383,7 @@ class CentreImporter:
                         ImportResult(path.name, held_id, "rejected", reason=error.code, params=dict(error.params))
                     )
                     return results
-                with self._db.write() as session:
+                with package, self._db.write() as session:
                     row = session.get(CentrePackage, held_id)
                     if row is not None:
                         session.delete(row)
@@ -333,7 +399,7 @@ class CentreImporter:
         """Lines in an order the shared tables accept: a visit before the amendment that points at it."""
         pairs = list(zip(ids, lines, strict=True))
         if entity == "visit":
-            pairs.sort(key=lambda pair: bool((pair[1].get("fields") or {}).get("amends_visit_id")))
+            pairs.sort(key=lambda pair: "visit:amends_visit_id" in _references("visit", pair[1]))
         return pairs
 
     @staticmethod
@@ -372,6 +438,10 @@ class CentreImporter:
             body["waiting_for"] = waiting_for  # the device's package that must arrive first
         identity = self._identity
         centre = Party("centre", identity.code, identity.device_id, identity.fingerprint)
+        person = get_collaborator(session, sender.code)
+        if person is None:
+            raise DomainError("centre.unknown_collaborator", collaborator=sender.code)
+        encrypt_for = encryption_key_of(person)
         self._receipts.mkdir(parents=True, exist_ok=True)
         written = write_package(
             self._receipts,
@@ -384,6 +454,7 @@ class CentreImporter:
             key=identity.key,
             app_version=__version__,
             schema_version=head_revision(),
+            encrypt_for=encrypt_for,
             created_at=self._clock(),
         )
         return written.path
@@ -460,14 +531,79 @@ def _unflat(centre: dict[str, Any], merged: dict[str, Any], incoming: dict[str, 
     }
 
 
+def _line_problem(line: dict[str, Any]) -> str:
+    """``sync.bad_record`` for a line the merge cannot read: ``fields`` not an object, ``base_revision`` not a
+    revision number."""
+    fields, base = line.get("fields"), line.get("base_revision")
+    if fields is not None and not isinstance(fields, dict):
+        return "sync.bad_record"
+    if base is not None and (type(base) is not int or not 0 <= base <= MAX_NUMBER):
+        return "sync.bad_record"
+    try:  # a lone surrogate (JSON can escape one) could not be stored, nor written into a receipt
+        json.dumps(line, ensure_ascii=False).encode("utf-8")
+    except (UnicodeEncodeError, ValueError, RecursionError):
+        return "sync.bad_record"
+    return ""
+
+
+def _column_problem(table: Any, values: dict[str, Any]) -> str:
+    """The first column whose value the database would refuse (or silently change), or ""."""
+    for column in table.columns:
+        if column.name not in values:
+            continue
+        value = values[column.name]
+        if value is None:
+            if not column.nullable:
+                return str(column.name)
+            continue
+        try:
+            kind = column.type.python_type
+        except NotImplementedError:
+            continue
+        if not _fits(column, kind, value):
+            return str(column.name)
+    return ""
+
+
+def _fits(column: Any, kind: type, value: Any) -> bool:
+    if kind is bool:
+        return isinstance(value, bool)
+    if kind is int:
+        limit = 2**63 if isinstance(column.type, BigInteger) else 2**31
+        return type(value) is int and -limit <= value < limit
+    if kind is float:
+        return type(value) in (int, float) and abs(value) <= sys.float_info.max
+    if issubclass(kind, str):
+        if not isinstance(value, str) or "\x00" in value:
+            return False
+        length = getattr(column.type, "length", None)
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: no database stores it
+            return False
+        return length is None or len(value) <= length
+    if kind is datetime or isinstance(column.type, UTCDateTime):
+        try:
+            return isinstance(value, datetime) and value.tzinfo is not None and value.astimezone(UTC) is not None
+        except (OverflowError, ValueError):
+            return False
+    if kind is date:
+        return isinstance(value, date)
+    if kind is UUID:
+        return isinstance(value, UUID)
+    return True
+
+
 def _stored_line(line: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in line.items() if k != "local_edits"}
 
 
 def _references(entity: str, line: dict[str, Any]) -> dict[str, UUID]:
     """The records this line points at that must exist first: its establishment, its visit, the visit it amends."""
-    fields = line.get("fields") or {}
+    fields = line.get("fields")
     found: dict[str, UUID] = {}
+    if not isinstance(fields, dict):
+        return found
     for owner_entity, key in _REFERENCES.get(entity, ()):
         value = fields.get(key)
         if value:

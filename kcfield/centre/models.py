@@ -75,6 +75,9 @@ class CentreCollaborator(CentreBase):
     full_name: Mapped[str] = mapped_column(String(120))
     public_key: Mapped[bytes] = mapped_column(LargeBinary(32))  # raw Ed25519 public key
     key_fingerprint: Mapped[str] = mapped_column(String(80), unique=True)
+    # raw X25519 public key (derived from the signing key on the laptop, sent in the enrolment request): what
+    # the packages for this collaborator are sealed for. NULL for one enrolled by an older version.
+    encryption_key: Mapped[bytes | None] = mapped_column(LargeBinary(32))
     device_id: Mapped[str] = mapped_column(String(40))
     status: Mapped[str] = mapped_column(String(12), default=CollaboratorStatus.ACTIVE.value)
     communes: Mapped[list[Any]] = mapped_column(JSON, default=list)  # commune codes (int)

@@ -2,9 +2,10 @@
 
 A reference package carries, at their current centre revisions, the establishments of the collaborator's
 communes (so a value resolved in a conflict reaches every laptop), the collaborator's assignments, and the
-centre's public key (``reference/centre.json``), so that the first one — the welcome package written at
-enrolment — lets the laptop trust the centre after a spoken check of the fingerprint. Each record line's
-``base_revision`` is the revision it is sent at.
+centre's public keys (``reference/centre.json``: the signing key, and the X25519 key the laptop seals its
+exports for), so that the first one — the welcome package written at enrolment — lets the laptop trust the
+centre after a spoken check of the fingerprint. Each record line's ``base_revision`` is the revision it is
+sent at. The package is sealed for the collaborator's X25519 key from their enrolment request.
 """
 
 from __future__ import annotations
@@ -20,12 +21,13 @@ from typing import Any
 from sqlalchemy import select
 
 from kcfield import __version__
-from kcfield.centre.collaborators import get_collaborator
+from kcfield.centre.collaborators import encryption_key_of, get_collaborator
 from kcfield.centre.db import CentreDatabase, next_counter, utc_now
 from kcfield.centre.identity import CentreIdentity
 from kcfield.centre.models import Assignment, RecordHead, Revision
-from kcfield.centre.reference_data import published_datasets
+from kcfield.centre.reference_data import collected_fields, published_datasets
 from kcfield.domain.errors import DomainError
+from kcfield.domain.personal import withhold_line
 from kcfield.store.migrate import head_revision
 from kcfield.store.models import EstablishmentRow
 from kcfield.sync.manifest import PackageKind, Party
@@ -62,6 +64,7 @@ class ReferenceBuilder:
             person = get_collaborator(session, collaborator_code)
             if person is None:
                 raise DomainError("centre.unknown_collaborator", collaborator=collaborator_code)
+            encrypt_for = encryption_key_of(person)
             communes = [int(c) for c in person.communes]
             full = since is None or person.enrolled_at.timestamp() >= since
             ids = list(
@@ -74,7 +77,9 @@ class ReferenceBuilder:
             if not full and ids:
                 moved = _moved_since(session, "establishment", datetime.fromtimestamp(since or 0, UTC))
                 ids = [i for i in ids if i in moved]
-            lines = _head_lines(session, "establishment", ids)
+            collect = collected_fields(session)  # personal fields not collected go out withheld
+            heads = _head_lines(session, "establishment", ids)
+            lines = [withhold_line("establishment", line, collect) for line in heads]
             assignments = [
                 {
                     "establishment_id": str(a.establishment_id) if a.establishment_id else None,
@@ -96,6 +101,7 @@ class ReferenceBuilder:
                     "device_id": identity.device_id,
                     "fingerprint": identity.fingerprint,
                     "public_key": base64.b64encode(identity.public_key).decode("ascii"),
+                    "encryption_key": base64.b64encode(identity.encryption_public_key).decode("ascii"),
                 }
             ),
             ASSIGNMENTS_MEMBER: _json(assignments),
@@ -115,6 +121,7 @@ class ReferenceBuilder:
             key=identity.key,
             app_version=__version__,
             schema_version=head_revision(),
+            encrypt_for=encrypt_for,
             created_at=_now(self._clock),
         )
         return ReferenceSummary(written, len(lines), len(assignments))

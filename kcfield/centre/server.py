@@ -25,7 +25,6 @@ import logging
 import tempfile
 import threading
 import time
-import zipfile
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -53,7 +52,6 @@ from kcfield.centre.server_auth import ApiError, Authenticator, RateLimiter, Sig
 from kcfield.domain.errors import DomainError
 from kcfield.domain.messages import text
 from kcfield.sync import http_auth
-from kcfield.sync.limits import MANIFEST
 from kcfield.sync.manifest import Manifest
 
 __all__ = ["MAX_BODY_BYTES", "create_app"]
@@ -66,7 +64,6 @@ IMPORT_ATTEMPTS = 5
 # Imports at once on PostgreSQL: an import may hold two pooled connections (its transaction, and a read the
 # services make meanwhile), so an unbounded number of them could take the whole pool and wait on each other.
 CONCURRENT_IMPORTS = 4
-_MANIFEST_PEEK_BYTES = 16 * MIB
 
 
 # --- documented shapes (OpenAPI) -------------------------------------------------------------------------
@@ -192,15 +189,13 @@ def create_app(
         try:
             digest = await _spool_body(request, path, max_body)
             signed = await authenticate(request, digest)
-            sender = await run_in_threadpool(_peek_sender, path)
-            if sender is not None and sender != signed.collaborator.code:
-                raise ApiError(403, "server.wrong_sender", sender=sender, collaborator=signed.collaborator.code)
             result = await run_in_threadpool(
                 _import_with_retries,
                 lambda: CentreImporter(db, identity, receipts, attachments, clock),
                 path,
                 imports,
                 lock,
+                _sender_is(signed.collaborator.code),
             )
             return await run_in_threadpool(_upload_answer, result)
         finally:
@@ -293,22 +288,16 @@ async def _read_small_body(request: Request, limit: int) -> bytes:
     return b"".join(parts)
 
 
-def _peek_sender(path: Path) -> str | None:
-    """The sender code the package's manifest claims, without verifying anything (the importer does, and
-    refuses a manifest whose sender is not the signing key's owner). None when it cannot be read: the
-    importer then refuses the file with the precise reason."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            info = archive.getinfo(MANIFEST)
-            if info.file_size > _MANIFEST_PEEK_BYTES:
-                return None
-            with archive.open(info) as member:
-                data = member.read(_MANIFEST_PEEK_BYTES + 1)
-        return Manifest.from_json_bytes(data).sender.code
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError, RuntimeError, NotImplementedError):
-        return None
-    except DomainError:
-        return None
+def _sender_is(collaborator: str) -> Callable[[Manifest], None]:
+    """The importer's ``accept``: the verified manifest's sender must be the collaborator who signed the
+    request (403 otherwise). It runs after decryption and verification, before anything is written: the
+    manifest is inside the encrypted envelope, so there is nothing to peek at before."""
+
+    def accept(manifest: Manifest) -> None:
+        if manifest.sender.code != collaborator:
+            raise ApiError(403, "server.wrong_sender", sender=manifest.sender.code, collaborator=collaborator)
+
+    return accept
 
 
 def _import_with_retries(
@@ -316,13 +305,14 @@ def _import_with_retries(
     path: Path,
     imports: threading.BoundedSemaphore,
     lock: contextlib.AbstractContextManager[Any],
+    accept: Callable[[Manifest], None] | None = None,
 ) -> ImportResult:
     """Import ``path``; on a unique-key collision or a serialization failure (a concurrent upload of the same
     package or of the same records) try again from the start, where the other upload's work is visible."""
     for attempt in range(1, IMPORT_ATTEMPTS + 1):
         try:
             with imports, lock:
-                return make().import_file(path)[0]
+                return make().import_file(path, accept)[0]
         except (IntegrityError, OperationalError) as exc:
             if attempt == IMPORT_ATTEMPTS:
                 LOG.warning("import of %s still colliding after %d attempts: %s", path.name, attempt, exc)

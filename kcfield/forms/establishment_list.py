@@ -1,7 +1,10 @@
 """The establishment list as printed: the registry's rows under the filter in force, for a meeting or a file.
 
-No personal ID or phone number is printed: the list leaves the collaborator's hands. Long lists are cut at the
-number the service chooses, and the heading says how many were left out.
+The list leaves the collaborator's hands (a meeting, a file, another office), so personal data in it is masked
+(:mod:`kcfield.domain.personal`): the representative's phone as "091*****78", a household's 12-digit tax code —
+its owner's personal ID — as "079*******34"; personal ID numbers themselves are not printed. The service masks
+the cells; this module prints what it is given. Long lists are cut at the number the service chooses, and the
+heading says how many were left out.
 """
 
 from __future__ import annotations
@@ -26,15 +29,17 @@ FORM_CODE: Final = "KC-DS"
 FORM_VERSION: Final = "KC-DS/2026.1"
 TITLE: Final = "DANH SÁCH CƠ SỞ CÔNG NGHIỆP NÔNG THÔN"
 CHUNK: Final = 200  # rows per table: a long list is laid out a slice at a time
-HEADER: Final = ("STT", "Tên cơ sở", "Loại hình", "Mã số thuế", "Thôn/ấp", "Xã/phường", "Nhóm ngành", "Quy mô", "CNNT")
-WIDTHS_MM: Final = (9, 48, 20, 22, 22, 24, 14, 14, 11)
+HEADER: Final = (
+    "STT", "Tên cơ sở", "Loại hình", "Mã số thuế", "Điện thoại", "Thôn/ấp", "Xã/phường", "Nhóm ngành", "Quy mô", "CNNT"
+)  # fmt: skip
+WIDTHS_MM: Final = (9, 44, 18, 24, 21, 20, 22, 13, 13, 11)
 
 
 @dataclass(frozen=True, slots=True)
 class EstablishmentListData:
     filter_text: str  # the filter in force, in words ("Xã Đất Đỏ; tìm «gốm»"), or "" for all
     total: int  # how many matched
-    rows: tuple[tuple[str, ...], ...]  # the first rows, each with the 8 cells after STT, already in words
+    rows: tuple[tuple[str, ...], ...]  # the first rows, each with the 9 cells after STT, in words, masked
 
 
 def build_establishment_list(out: BinaryIO | Path, data: EstablishmentListData, settings: DocumentSettings) -> int:

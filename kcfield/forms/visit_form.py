@@ -4,6 +4,10 @@ Many forms go into one PDF as a batch: each starts on a new page behind a :class
 marker, so its pages count "Trang 1/y" from its own start and its QR code carries its own record id; a draft
 visit's pages carry "BẢN NHÁP". Progress is reported from the real layout work (a :class:`Callback` at the end
 of each form), so cancelling stops the build and, with a Path, leaves no file behind.
+
+Personal data is printed whole here: a visit form is about one establishment and is read and signed at the
+establishment by its representative, whose phone and personal ID it shows. Lists and summaries of several
+establishments mask them (:mod:`kcfield.domain.personal`).
 """
 
 from __future__ import annotations

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from pathlib import Path
 
+from kcfield.domain.errors import DomainError
 from kcfield.paths import AppPaths
 from kcfield.services.assessments import CPAssessmentService
 from kcfield.services.attachments import AttachmentService, AttachmentStore
 from kcfield.services.audit_log import AuditLogService
+from kcfield.services.backups import BackupService
 from kcfield.services.collaborators import CollaboratorService
 from kcfield.services.context import ServiceContext
 from kcfield.services.cp_reference import CPReference
@@ -50,6 +53,7 @@ class Services:
     sync_field: FieldSyncService
     sync_import: FieldImportService
     sync_online: OnlineSync
+    backups: BackupService
 
     def close(self) -> None:
         self.ctx.store.dispose()
@@ -57,7 +61,11 @@ class Services:
 
 def open_services(paths: AppPaths, *, database: Path | None = None) -> Services:
     """Open (back up, migrate) the local store, load missing reference data, adopt the local identity."""
-    paths.ensure()
+    try:
+        paths.ensure()
+    except OSError as exc:  # a read-only medium, a folder without the right to write, a full disk
+        code = "store.disk_full" if exc.errno in (errno.ENOSPC, errno.EDQUOT) else "store.read_only"
+        raise DomainError(code, path=str(paths.data_dir)) from exc
     opened = open_sqlite_store(database or paths.database, paths.backups)
     return build_services(ServiceContext(opened.store), opened, paths.attachments, paths)
 
@@ -88,7 +96,12 @@ def build_services(
         collaborators=collaborators,
     )
     sync_field = FieldSyncService(ctx, paths or AppPaths(attachments_dir.parent), attachments.store)
-    sync_import = FieldImportService(ctx, establishments, reference)
+    sync_import = FieldImportService(ctx, establishments, reference, sync_field.signing_key)
+    database = _database_of(ctx)
+    backups = BackupService(paths or AppPaths(attachments_dir.parent), database, clock=ctx.now)
+    if database is not None:  # a backup before every export and every import
+        sync_field.before_export = backups.before_export
+        sync_import.before_import = backups.before_import
     services = Services(
         ctx=ctx,
         opened=opened,
@@ -119,6 +132,13 @@ def build_services(
         sync_field=sync_field,
         sync_import=sync_import,
         sync_online=OnlineSync(ctx, sync_field, sync_import, preferences),
+        backups=backups,
     )
     services.collaborators.adopt_identity()
     return services
+
+
+def _database_of(ctx: ServiceContext) -> Path | None:
+    """The store's file (None for a store in memory, which has nothing to back up)."""
+    name = ctx.store.engine.url.database
+    return Path(name) if ctx.store.dialect == "sqlite" and name not in (None, "", ":memory:") else None

@@ -4,6 +4,11 @@ allowed support of each need, the CP indicators and option evaluations) into the
 :mod:`kcfield.forms.report_data`, then lets the forms layer write the PDF.
 
 reportlab is imported only when a report is built (PITFALLS.md item 10: keep start-up fast).
+
+Personal data (:mod:`kcfield.domain.personal`): a report that covers several establishments or is handed to
+others (the establishment list, the needs summary of a commune) shows phones and personal ID numbers masked or
+not at all; the visit form of one establishment, read and signed there by its representative, shows them
+whole. The needs summary and the CP report print no phone or ID number.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from sqlalchemy import select
 
 from kcfield.domain.errors import DomainError, NotFound
 from kcfield.domain.model import Establishment
+from kcfield.domain.personal import mask_phone, mask_tax_code
 from kcfield.domain.text import sort_key
 from kcfield.resources import resource_path
 from kcfield.services.assessments import CPAssessmentService
@@ -168,7 +174,8 @@ class ReportsService:
     # --- the establishment list ----------------------------------------------------------------------------
 
     def establishment_list(self, query: RegistryQuery, out: Path, limit: int = LIST_LIMIT) -> int:
-        """The registry's rows under ``query`` (at most ``limit``), without personal IDs or phone numbers."""
+        """The registry's rows under ``query`` (at most ``limit``), personal data masked: the list leaves the
+        establishment (see :mod:`kcfield.domain.personal` for what is masked where)."""
         from kcfield.forms.establishment_list import EstablishmentListData, build_establishment_list
         from kcfield.forms.visit_layout import ESTABLISHMENT_KINDS
 
@@ -178,7 +185,8 @@ class ReportsService:
             (
                 item.name,
                 ESTABLISHMENT_KINDS.get(item.kind.value, item.kind.value),
-                item.tax_code,
+                mask_tax_code(item.tax_code),
+                mask_phone(item.rep_phone),
                 item.village,
                 item.commune_name,
                 f"{item.sector_group.letter})" if item.sector_group is not None else "—",

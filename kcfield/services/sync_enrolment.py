@@ -6,9 +6,10 @@ read is an error for a person to look at, not a reason to make a new identity.
 
 **Enrolment request** (``kcfield enrol-request --out FILE``): one UTF-8 JSON file::
 
-    {"request": {"format": "kcfield-enrolment-request", "format_version": 1,
+    {"request": {"format": "kcfield-enrolment-request", "format_version": 2,
                  "code": "CTV001", "full_name": "…", "phone": "…", "device_id": "…",
                  "public_key": "<base64 of the 32 raw Ed25519 public key bytes>",
+                 "encryption_key": "<base64 of the 32 raw X25519 public key bytes>",
                  "fingerprint": "3F2A 9C01 …", "app_version": "…", "created_at": "2026-11-26T03:00:01+00:00"},
      "signature": "<base64 of the Ed25519 signature>"}
 
@@ -16,7 +17,10 @@ The signature is made with the private key over the *canonical bytes* of the ``r
 ``json.dumps(request, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")``. The centre
 checks (:func:`read_enrolment_request`) that the public key is 32 bytes, that the fingerprint is the one of that
 key, and that the signature verifies — proof that whoever made the request holds the private key. The
-fingerprint is read aloud on the phone to check the file was not swapped on the way.
+fingerprint is read aloud on the phone to check the file was not swapped on the way. ``encryption_key`` is the
+X25519 key derived from the signing key (:func:`kcfield.sync.keys.encryption_private_key`), signed with the
+rest: the centre seals the packages it sends this collaborator for it. A request of format version 1 (an older
+kcfield) has none and is refused with ``enrol_request.no_encryption_key``.
 """
 
 from __future__ import annotations
@@ -34,29 +38,28 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from kcfield.domain.errors import DomainError
-from kcfield.sync.keys import fingerprint, generate_private_key, load_private_key, save_private_key, sign
+from kcfield.sync.keys import (
+    fingerprint,
+    is_usable_encryption_key,
+    sign,
+)
 from kcfield.sync.keys import verify as verify_signature
 
 KEY_FILE_NAME = "collaborator.key"
 REQUEST_FORMAT = "kcfield-enrolment-request"
-REQUEST_FORMAT_VERSION = 1
+REQUEST_FORMAT_VERSION = 2
 MAX_REQUEST_BYTES = 64 * 1024
-_TEXT_FIELDS = ("code", "full_name", "phone", "device_id", "public_key", "fingerprint", "app_version", "created_at")
-
-
-def load_or_create_key(path: Path) -> Ed25519PrivateKey:
-    """The key at ``path``, made (and saved owner-only) the first time."""
-    if path.exists():
-        return load_private_key(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with contextlib.suppress(OSError):
-        path.parent.chmod(0o700)
-    try:
-        save_private_key(path, generate_private_key())  # never replaces an existing key file
-    except DomainError as error:
-        if error.code != "key.exists":  # another process made it meanwhile: that one is the identity
-            raise
-    return load_private_key(path)
+_TEXT_FIELDS = (
+    "code",
+    "full_name",
+    "phone",
+    "device_id",
+    "public_key",
+    "encryption_key",
+    "fingerprint",
+    "app_version",
+    "created_at",
+)
 
 
 def canonical_bytes(value: Any) -> bytes:
@@ -73,6 +76,7 @@ class EnrolmentRequest:
     fingerprint: str
     app_version: str
     created_at: str
+    encryption_key: bytes  # 32 raw X25519 bytes
 
 
 def build_enrolment_document(key: Ed25519PrivateKey, request: EnrolmentRequest) -> dict[str, Any]:
@@ -84,6 +88,7 @@ def build_enrolment_document(key: Ed25519PrivateKey, request: EnrolmentRequest) 
         "phone": request.phone,
         "device_id": request.device_id,
         "public_key": base64.b64encode(request.public_key).decode("ascii"),
+        "encryption_key": base64.b64encode(request.encryption_key).decode("ascii"),
         "fingerprint": request.fingerprint,
         "app_version": request.app_version,
         "created_at": request.created_at,
@@ -124,6 +129,8 @@ def read_enrolment_request(path: Path) -> EnrolmentRequest:
         raise DomainError("enrol_request.unreadable", path=str(path)) from None
     body = document.get("request") if isinstance(document, dict) else None
     signature_text = document.get("signature") if isinstance(document, dict) else None
+    if isinstance(body, dict) and body.get("format") == REQUEST_FORMAT and body.get("format_version") == 1:
+        raise DomainError("enrol_request.no_encryption_key", path=str(path))
     if (
         not isinstance(body, dict)
         or not isinstance(signature_text, str)
@@ -135,6 +142,7 @@ def read_enrolment_request(path: Path) -> EnrolmentRequest:
         raise DomainError("enrol_request.bad_shape", path=str(path))
     try:
         public_raw = base64.b64decode(body["public_key"], validate=True)
+        encryption_raw = base64.b64decode(body["encryption_key"], validate=True)
         signature = base64.b64decode(signature_text, validate=True)
     except (binascii.Error, ValueError):
         raise DomainError("enrol_request.bad_shape", path=str(path)) from None
@@ -142,6 +150,8 @@ def read_enrolment_request(path: Path) -> EnrolmentRequest:
         raise DomainError("enrol_request.bad_key", path=str(path))
     if not verify_signature(public_raw, signature, canonical_bytes(body)):
         raise DomainError("enrol_request.bad_signature", path=str(path))
+    if not is_usable_encryption_key(encryption_raw):
+        raise DomainError("enrol_request.bad_key", path=str(path))
     return EnrolmentRequest(
         code=body["code"],
         full_name=body["full_name"],
@@ -151,4 +161,5 @@ def read_enrolment_request(path: Path) -> EnrolmentRequest:
         fingerprint=body["fingerprint"],
         app_version=body["app_version"],
         created_at=body["created_at"],
+        encryption_key=encryption_raw,
     )

@@ -19,6 +19,8 @@ acknowledged.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import contextlib
 import dataclasses
 import hashlib
@@ -26,6 +28,7 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -40,12 +43,12 @@ from kcfield.domain.errors import DomainError
 from kcfield.paths import AppPaths
 from kcfield.services.attachments import AttachmentStore
 from kcfield.services.context import ServiceContext
+from kcfield.services.key_vault import KeyVault
 from kcfield.services.records import audit
 from kcfield.services.sync_enrolment import (
     KEY_FILE_NAME,
     EnrolmentRequest,
     build_enrolment_document,
-    load_or_create_key,
     write_json_atomically,
 )
 from kcfield.services.sync_records import (
@@ -57,6 +60,7 @@ from kcfield.services.sync_records import (
     member_name,
 )
 from kcfield.services.sync_state import (
+    CENTRE_ENCRYPTION_KEY,
     LAST_AUDIT_SEQ,
     LAST_EXPORT_AT,
     NEXT_SEQUENCE,
@@ -69,13 +73,14 @@ from kcfield.services.sync_state import (
 from kcfield.store.migrate import head_revision
 from kcfield.store.models import SYNCED_TABLES, CollaboratorRow, SyncOutboxRow
 from kcfield.store.record_lines import ENTITIES
-from kcfield.sync.keys import fingerprint, public_bytes
+from kcfield.sync.keys import encryption_public_bytes, fingerprint, is_usable_encryption_key, public_bytes
 from kcfield.sync.manifest import is_valid_code
 from kcfield.sync.package import PackageKind, Party, write_package
 
 RECIPIENT = "centre"
 PACKAGE_SUFFIX = ".kcpkg"
 _PACKAGE_NAME = re.compile(r".+-(?P<sequence>\d{6,})-[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}\.kcpkg")
+_TEMP_NAME = re.compile(r"\.(?P<name>.+\.kcpkg)\.[0-9a-f]{12}\.tmp")  # kcfield.sync.package writes through it
 
 
 @dataclass(frozen=True)
@@ -134,6 +139,8 @@ class FieldSyncService:
         self._paths = paths
         self._attachments = attachments
         self._app_version = app_version
+        self.before_export: Callable[[], object] = lambda: None  # the container sets the backup before an export
+        self.vault = KeyVault(self.key_path)  # the private key, opened once per session (optional passphrase)
 
     # --- key and enrolment ---------------------------------------------------------------------------------
 
@@ -144,8 +151,14 @@ class FieldSyncService:
     def ensure_key(self) -> str:
         """Make the collaborator's key pair if there is none yet; record its fingerprint on the local
         collaborator (when the profile exists). Returns the fingerprint. Called at first run and before every
-        export or enrolment request."""
-        return self._key_and_fingerprint()[1]
+        export or enrolment request. A passphrase-protected key is not opened: its public half is readable."""
+        key_fingerprint = self.vault.fingerprint()
+        self._record_fingerprint(key_fingerprint)
+        return key_fingerprint
+
+    def signing_key(self) -> Ed25519PrivateKey:
+        """The collaborator's private key (``key.locked`` while a protected key is not opened)."""
+        return self._key_and_fingerprint()[0]
 
     def enrol_request(self, out: Path) -> EnrolmentRequestFile:
         """Write the signed enrolment request the centre's ``enrol`` command reads (format in sync_enrolment)."""
@@ -158,6 +171,7 @@ class FieldSyncService:
             device_id=sender.device_id,
             public_key=public_bytes(key),
             fingerprint=key_fingerprint,
+            encryption_key=encryption_public_bytes(key),
             app_version=self._app_version,
             created_at=self._ctx.now().isoformat(),
         )
@@ -207,24 +221,32 @@ class FieldSyncService:
             pending = collect_pending(session, last_audit_seq(state))
         if pending.record_count == 0:
             return None
+        encrypt_for = _centre_encryption_key(state)
+        self.before_export()  # a backup of the store as it was before this package (kcfield.services.backups)
         sequence = next_sequence(state)
         previous = state.get(PREVIOUS_SHA256, "")
         members = self._members(pending)
         self._paths.outbox.mkdir(parents=True, exist_ok=True)
         now = self._ctx.now()
-        written = write_package(
-            self._paths.outbox,
-            kind=PackageKind.FIELD_CHANGES,
-            sender=Party("collaborator", sender.code, sender.device_id, key_fingerprint),
-            recipient=RECIPIENT,
-            sequence=sequence,
-            previous_sha256=previous,
-            members=members,
-            key=key,
-            app_version=self._app_version,
-            schema_version=head_revision(),
-            created_at=now,
-        )
+        try:
+            written = write_package(
+                self._paths.outbox,
+                kind=PackageKind.FIELD_CHANGES,
+                sender=Party("collaborator", sender.code, sender.device_id, key_fingerprint),
+                recipient=RECIPIENT,
+                sequence=sequence,
+                previous_sha256=previous,
+                members=members,
+                key=key,
+                app_version=self._app_version,
+                schema_version=head_revision(),
+                encrypt_for=encrypt_for,
+                created_at=now,
+            )
+        except OSError as exc:  # a full disk, a read-only folder: nothing was written, the number is not used
+            raise DomainError(
+                "sync_field.write_failed", folder=str(self._paths.outbox), reason=exc.strerror or str(exc)
+            ) from exc
         try:
             with self._ctx.store.write() as session:
                 if next_sequence(read_state(session)) != sequence:
@@ -282,8 +304,13 @@ class FieldSyncService:
             return _Sender(row.code, row.device_id, row.full_name, row.phone)
 
     def _key_and_fingerprint(self) -> tuple[Ed25519PrivateKey, str]:
-        key = load_or_create_key(self.key_path)
+        key = self.vault.key()
         key_fingerprint = fingerprint(public_bytes(key))
+        self._record_fingerprint(key_fingerprint)
+        return key, key_fingerprint
+
+    def _record_fingerprint(self, key_fingerprint: str) -> None:
+        """Keep the local collaborator's recorded fingerprint equal to the key file's (audited when it moves)."""
         with self._ctx.store.read() as session:
             stored = session.scalar(
                 select(CollaboratorRow.key_fingerprint).where(CollaboratorRow.is_local_user.is_(True))
@@ -296,7 +323,6 @@ class FieldSyncService:
                     session.flush()
                     changes = {"key_fingerprint": [old, key_fingerprint]}
                     audit(session, self._ctx, "collaborator", row.id, "update", changes)
-        return key, key_fingerprint
 
     def _members(self, pending: PendingChanges) -> dict[str, bytes]:
         members: dict[str, bytes] = {}
@@ -321,15 +347,22 @@ class FieldSyncService:
         return data
 
     def _remove_strays(self, sequence: int, *, keep: Path) -> None:
-        """Files of earlier attempts at this sequence number that never committed (a crash, a lost race).
+        """Files of earlier attempts at this sequence number, or an earlier one, that never committed (a crash,
+        a lost race). Earlier numbers too: a kill between a commit and this clean-up leaves the failed attempt's
+        file behind under a number that is now used.
 
-        Only a file named like a package of this sequence and absent from the outbox table is removed, so a
+        Only a file named like a package of such a number and absent from the outbox table is removed, so a
         committed package is never touched whatever its sender code looks like."""
         with self._ctx.store.read() as session:
             known = set(session.scalars(select(SyncOutboxRow.file_name)))
         for candidate in self._paths.outbox.glob(f"*{PACKAGE_SUFFIX}"):
             match = _PACKAGE_NAME.fullmatch(candidate.name)
-            if match and int(match["sequence"]) == sequence and candidate != keep and candidate.name not in known:
+            if match and int(match["sequence"]) <= sequence and candidate != keep and candidate.name not in known:
+                _discard(candidate)
+        for candidate in self._paths.outbox.glob(".*.tmp"):  # half-written files of killed exports
+            temp = _TEMP_NAME.fullmatch(candidate.name)
+            match = _PACKAGE_NAME.fullmatch(temp["name"]) if temp else None
+            if match and int(match["sequence"]) <= sequence:
                 _discard(candidate)
 
 
@@ -345,6 +378,17 @@ def _mark_exported(session: Session, pending: PendingChanges) -> None:
             .values(exported_edits=bindparam("k_edits"))
         )
         connection.execute(statement, [{"k_id": record_id, "k_edits": edits} for record_id, edits in marks])
+
+
+def _centre_encryption_key(state: dict[str, str]) -> bytes:
+    """The centre's X25519 public key, learnt from its welcome (or a later reference) package."""
+    try:
+        value = base64.b64decode(state.get(CENTRE_ENCRYPTION_KEY, ""), validate=True)
+    except (binascii.Error, ValueError):
+        value = b""
+    if not is_usable_encryption_key(value):
+        raise DomainError("sync_field.no_centre_key")
+    return value
 
 
 def _copy_into(package: Path, folder: Path) -> Path:

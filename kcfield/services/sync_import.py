@@ -3,7 +3,10 @@
 Trust: the first reference package (the welcome package written at enrolment) carries the centre's public
 key in ``reference/centre.json``; it is trusted when nothing is trusted yet, and its fingerprint is returned so
 the person can read it aloud against the one the centre shows. From then on only packages signed by that key
-are accepted, and only those addressed to this collaborator.
+are accepted, and only those addressed to this collaborator. ``centre.json`` also carries the centre's X25519
+encryption key: every reference package signed by the trusted key stores it (``centre_encryption_key``), and
+exports are sealed for it. Packages from the centre are sealed for this collaborator's own X25519 key, derived
+from the signing key in ``keys/collaborator.key``.
 
 Receipts: records the centre applied become synced at the centre's revision; a record the centre merged or
 held in conflict takes the centre's copy when it was not edited again since the export (a record edited
@@ -12,32 +15,44 @@ package is marked acknowledged in the outbox.
 
 Reference packages: records not on this laptop are added; clean local copies are replaced by the centre's;
 copies with local changes are kept (the centre merges them on the next upload). Assignments are stored.
+
+Personal data (:mod:`kcfield.domain.personal`): a reference package carries the centre's setting of which
+personal fields it collects; it is stored in ``sync_state`` and exports follow it. When a centre line
+replaces a local copy — from a reference package or a receipt — every field the line withholds, and every
+field the centre does not collect, keeps this laptop's value. A field the centre starts collecting is sent
+again: the records holding a value of it are marked changed, so the next export carries them (and the
+centre's copy, which never had the value, does not replace them meanwhile).
 """
 
 from __future__ import annotations
 
 import base64
+import binascii
 import json
-import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Table, select
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from sqlalchemy import Table, or_, select
 from sqlalchemy.orm import Session
 
 from kcfield.domain.errors import DomainError
+from kcfield.domain.personal import not_collected, parse_collect
 from kcfield.services import sync_state
 from kcfield.services.context import ServiceContext
 from kcfield.services.establishments import EstablishmentService
 from kcfield.services.reference import ReferenceService
+from kcfield.services.sync_records import PERSONAL_DATA_STATE, collected_fields
 from kcfield.store import reference as loader
 from kcfield.store.models import SYNCED_TABLES, CollaboratorRow, ReferenceDataset, SyncOutboxRow
-from kcfield.store.record_lines import ENTITIES, LineRow, line_row, write_lines
+from kcfield.store.record_lines import ENTITIES, LineRow, keep_withheld, line_row, write_lines
 from kcfield.sync import keys
 from kcfield.sync.manifest import PackageKind
-from kcfield.sync.package import OpenedPackage, read_package
+from kcfield.sync.package import OpenedPackage, peek_member, read_package
 
 __all__ = ["FieldImportResult", "FieldImportService"]
 
@@ -47,6 +62,7 @@ RECEIPT_MEMBER = "receipt.json"
 ASSIGNMENTS_STATE = "assignments"
 DATASET_PREFIX = "reference/dataset-"
 STATE_MEMBER = "reference/state.json"
+PERSONAL_DATA_MEMBER = "reference/personal_data.json"  # {"collect": [...]}: the centre's personal-data setting
 REFERENCE_BUILT_AT = "reference_built_at"  # unix seconds of the last reference package applied here
 _PEEK_LIMIT = 16 * 1024
 
@@ -61,11 +77,19 @@ class FieldImportResult:
 
 
 class FieldImportService:
-    def __init__(self, ctx: ServiceContext, establishments: EstablishmentService, reference: ReferenceService) -> None:
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        establishments: EstablishmentService,
+        reference: ReferenceService,
+        signing_key: Callable[[], Ed25519PrivateKey] | None = None,
+    ) -> None:
         self._ctx = ctx
+        self._signing_key = signing_key  # the collaborator's key: its derived X25519 key opens centre packages
         self._establishments = establishments
         self._reference_data = reference
         self._reference_changed = False
+        self.before_import: Callable[[], object] = lambda: None  # the container sets the backup before an import
 
     def _derive(self, rows: list[LineRow]) -> list[LineRow]:
         """Establishments carry columns the app derives (search text, Vietnamese sort key, size, eligibility)."""
@@ -92,17 +116,29 @@ class FieldImportService:
         return value if isinstance(value, list) else []
 
     def import_file(self, path: Path) -> FieldImportResult:
+        self.before_import()  # a backup of the store as it was before this package (kcfield.services.backups)
         with self._ctx.store.read() as session:
             state = sync_state.read_state(session)
             me = session.scalar(select(CollaboratorRow.code).where(CollaboratorRow.is_local_user.is_(True)))
         trusted = state.get(sync_state.CENTRE_PUBLIC_KEY, "")
+        own = self._decryption_key()
         new_trust = ""
         if trusted:
             public = base64.b64decode(trusted)
         else:
-            public = _peek_centre_key(path)
+            public = _peek_centre_key(path, own)
             new_trust = keys.fingerprint(public)
-        package = read_package(path, lambda fp: public if fp == keys.fingerprint(public) else None)
+        with read_package(path, lambda fp: public if fp == keys.fingerprint(public) else None, own) as package:
+            return self._import(path, package, me, new_trust, public)
+
+    def _decryption_key(self) -> X25519PrivateKey:
+        if self._signing_key is None:
+            raise DomainError("sync_field.no_profile")
+        return keys.encryption_private_key(self._signing_key())
+
+    def _import(
+        self, path: Path, package: OpenedPackage, me: str | None, new_trust: str, public: bytes
+    ) -> FieldImportResult:
         manifest = package.manifest
         if me is None or manifest.recipient != me:
             raise DomainError("sync_import.not_for_you", file=path.name, recipient=manifest.recipient)
@@ -148,6 +184,12 @@ class FieldImportService:
     def _apply_receipt_records(self, session: Session, entity: str, records: list[dict[str, Any]]) -> None:
         table = _table(entity)
         current = _counters(session, table, [UUID(str(r["id"])) for r in records])
+        withheld = not_collected(entity, collected_fields(session))
+        with_lines = [r for r in records if isinstance(r.get("line"), dict)]
+        kept = keep_withheld(session, entity, [r["line"] for r in with_lines], also=withheld)
+        records = [r for r in records if not isinstance(r.get("line"), dict)] + [
+            {**r, "line": line} for r, line in zip(with_lines, kept, strict=True)
+        ]
         rebase: list[tuple[UUID, int]] = []
         replace: list[LineRow] = []
         for record in records:
@@ -188,11 +230,16 @@ class FieldImportService:
                     },
                 )
                 result.trusted_fingerprint = new_trust
+            encryption_key = _centre_encryption_key(package)
+            if encryption_key:
+                sync_state.set_state(session, {sync_state.CENTRE_ENCRYPTION_KEY: encryption_key})
             for name in package.names:  # reference data first: the records' derived columns read it
                 if name.startswith(DATASET_PREFIX) and self._apply_dataset(session, package.json(name)):
                     result.counts["datasets"] = result.counts.get("datasets", 0) + 1
             if self._reference_changed:
                 self._reference_data.forget()
+            if PERSONAL_DATA_MEMBER in package.names:  # before the records: they are kept by it
+                self._apply_personal_data(session, package.json(PERSONAL_DATA_MEMBER), package.path.name)
             for entity in ENTITIES:
                 lines = package.records(entity)
                 if lines:
@@ -230,10 +277,27 @@ class FieldImportService:
         self._reference_changed = True
         return True
 
+    def _apply_personal_data(self, session: Session, body: Any, file: str) -> None:
+        """Store the centre's personal-data setting; mark for sending the records holding a newly collected
+        field."""
+        try:
+            collect = parse_collect(body["collect"]) if isinstance(body["collect"], list) else None
+        except (KeyError, TypeError, ValueError) as exc:
+            raise DomainError("personal.bad_setting", file=file, reason=str(exc)) from exc
+        if collect is None:
+            raise DomainError("personal.bad_setting", file=file, reason="collect")
+        before = collected_fields(session)
+        sync_state.set_state(session, {PERSONAL_DATA_STATE: json.dumps(sorted(collect))})
+        for entity in ("establishment", "visit"):
+            newly = not_collected(entity, before) - not_collected(entity, collect)
+            if newly:
+                _mark_for_sending(session, entity, newly)
+
     def _apply_reference_lines(
         self, session: Session, entity: str, lines: list[dict[str, Any]], counts: dict[str, int]
     ) -> None:
         table = _table(entity)
+        lines = keep_withheld(session, entity, lines, also=not_collected(entity, collected_fields(session)))
         current = _counters(session, table, [UUID(str(line["id"])) for line in lines])
         rows: list[LineRow] = []
         for line in lines:
@@ -261,6 +325,16 @@ def _table(entity: str) -> Table:
     return SYNCED_TABLES[entity].__table__  # type: ignore[attr-defined,no-any-return]
 
 
+def _mark_for_sending(session: Session, entity: str, names: frozenset[str]) -> None:
+    """Bump ``local_edits`` of the live records holding a value of one of ``names`` (a visit's snapshot
+    counts when it is there), so the next export carries the values the centre did not collect before."""
+    table = _table(entity)
+    held = [table.c.profile_snapshot.is_not(None) if "." in name else table.c[name] != "" for name in sorted(names)]
+    session.execute(
+        table.update().where(table.c.deleted.is_(False), or_(*held)).values(local_edits=table.c.local_edits + 1)
+    )
+
+
 def _counters(session: Session, table: Table, ids: list[UUID]) -> dict[UUID, tuple[int, int, int]]:
     """(local_edits, exported_edits, base_revision) of each record present here."""
     found: dict[UUID, tuple[int, int, int]] = {}
@@ -276,18 +350,31 @@ def _counters(session: Session, table: Table, ids: list[UUID]) -> dict[UUID, tup
     return found
 
 
-def _peek_centre_key(path: Path) -> bytes:
+def _peek_centre_key(path: Path, own: X25519PrivateKey) -> bytes:
     """The public key a welcome package says it is signed with (checked against its signature right after)."""
+    data = peek_member(path, own, CENTRE_MEMBER, _PEEK_LIMIT)
+    if data is None:
+        raise DomainError("sync_import.untrusted", file=path.name)
     try:
-        with zipfile.ZipFile(path) as archive:
-            info = archive.getinfo(CENTRE_MEMBER)
-            if info.file_size > _PEEK_LIMIT:
-                raise DomainError("sync_import.untrusted", file=path.name)
-            with archive.open(info) as member:
-                raw = json.loads(member.read(_PEEK_LIMIT + 1))
+        raw = json.loads(data)
         public = base64.b64decode(str(raw["public_key"]), validate=True)
-    except (KeyError, ValueError, zipfile.BadZipFile, OSError, TypeError) as exc:
+    except (KeyError, ValueError, TypeError) as exc:
         raise DomainError("sync_import.untrusted", file=path.name) from exc
     if len(public) != 32:
         raise DomainError("sync_import.untrusted", file=path.name)
     return public
+
+
+def _centre_encryption_key(package: OpenedPackage) -> str:
+    """The centre's X25519 public key (base64) from a verified reference package, "" when it carries none."""
+    if CENTRE_MEMBER not in package.names:
+        return ""
+    raw = package.json(CENTRE_MEMBER)
+    value = raw.get("encryption_key") if isinstance(raw, dict) else None
+    if not isinstance(value, str):
+        return ""
+    try:
+        decoded = base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        return ""
+    return value if keys.is_usable_encryption_key(decoded) else ""

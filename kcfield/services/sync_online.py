@@ -45,7 +45,7 @@ from kcfield.services.progress import CancelToken, Progress, ProgressUpdate, no_
 from kcfield.services.sync_field import ExportResult, FieldSyncService
 from kcfield.services.sync_import import FieldImportResult, FieldImportService
 from kcfield.store.models import CollaboratorRow
-from kcfield.sync import http_auth, keys
+from kcfield.sync import http_auth
 
 __all__ = ["OnlineSync", "SyncOutcome", "UploadOutcome", "default_client"]
 
@@ -174,7 +174,7 @@ class OnlineSync:
         report(ProgressUpdate(STEP_EXPORT, 0, 1))
         exported = self._field.export()
         report(ProgressUpdate(STEP_EXPORT, 1, 1))
-        key = keys.load_private_key(self._field.key_path)
+        key = self._field.signing_key()
         sequences = {entry.path: entry.sequence for entry in self._field.outbox()}
         paths = self._field.resend_paths()
         uploads: list[UploadOutcome] = []

@@ -4,6 +4,11 @@ A record is pending when ``local_edits > exported_edits`` (DESIGN.md §3). Rows 
 one per table (CP assessment children by a join on the same condition), inside one read transaction, so the
 records, their children and the audit events all come from one snapshot. Each record travels as its domain
 object (``kcfield.domain.serialization.to_json``) wrapped in its sync metadata: one compact JSON line each.
+
+Personal data the centre does not collect (its setting travels in reference packages and is kept in
+``sync_state`` under :data:`PERSONAL_DATA_STATE`; :data:`kcfield.domain.personal.DEFAULT_COLLECT` until the
+first one arrives) is left out of a line's ``fields`` and named in its ``withheld`` list
+(:func:`kcfield.domain.personal.withhold`).
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from kcfield.domain.model import (
     CPOutput,
     editable_field_names,
 )
+from kcfield.domain.personal import DEFAULT_COLLECT, parse_collect, withhold_changes, withhold_line
 from kcfield.domain.serialization import to_json, to_json_value
 from kcfield.store.mapping import row_to_domain
 from kcfield.store.models import (
@@ -39,11 +45,25 @@ from kcfield.store.models import (
     CPInputRow,
     CPOptionRow,
     CPOutputRow,
+    SyncStateRow,
 )
 from kcfield.store.record_lines import DOMAIN_CLASSES, ENTITIES
 
 # The order entities are read and written in: owners before what they own.
 AUDIT_MEMBER = "audit.jsonl"
+PERSONAL_DATA_STATE = "personal_data_collect"  # sync_state: JSON list of the personal fields the centre collects
+
+
+def collected_fields(session: Session) -> frozenset[str]:
+    """The personal fields the centre collects, as its last reference package said (the default before)."""
+    raw = session.scalar(select(SyncStateRow.value).where(SyncStateRow.key == PERSONAL_DATA_STATE))
+    if raw is None:
+        return DEFAULT_COLLECT
+    try:
+        names = json.loads(raw)
+        return parse_collect(names) if isinstance(names, list) else DEFAULT_COLLECT
+    except (ValueError, TypeError):
+        return DEFAULT_COLLECT  # an unreadable value: the default, never "everything"
 
 
 def member_name(entity: str) -> str:
@@ -169,9 +189,13 @@ def _plain_json(value: Any) -> Any:
     return None if value is None else to_json_value(value)
 
 
-def collect_pending(session: Session, after_audit_seq: int) -> PendingChanges:
-    """Every pending record, the files of pending live attachments, and the audit events after a given seq."""
+def collect_pending(session: Session, after_audit_seq: int, collect: frozenset[str] | None = None) -> PendingChanges:
+    """Every pending record, the files of pending live attachments, and the audit events after a given seq.
+
+    ``collect``: the personal fields to send (default: what the centre's settings, stored here, ask for).
+    """
     pending = PendingChanges()
+    collect = collected_fields(session) if collect is None else collect
     for entity in ENTITIES:
         table = _table(entity)
         result = session.execute(select(table).where(table.c.local_edits > table.c.exported_edits).order_by(table.c.id))
@@ -186,7 +210,7 @@ def collect_pending(session: Session, after_audit_seq: int) -> PendingChanges:
         marks: list[tuple[UUID, int]] = []
         for row in rows:
             extra = _children_of(children, row.id) if children is not None else {}
-            lines.append(dumps_line(record_line(row, cls, plan=plan, **extra)))
+            lines.append(dumps_line(withhold_line(entity, record_line(row, cls, plan=plan, **extra), collect)))
             marks.append((row.id, row.local_edits))
             if entity == "attachment" and not row.deleted:
                 pending.files.setdefault(row.sha256, PendingAttachmentFile(row.sha256, row.size_bytes, row.file_name))
@@ -197,14 +221,17 @@ def collect_pending(session: Session, after_audit_seq: int) -> PendingChanges:
     events = session.execute(
         select(audit_table).where(audit_table.c.seq > after_audit_seq).order_by(audit_table.c.seq)
     ).all()
-    pending.audit_lines = [dumps_line(_audit_json(e)) for e in events]
+    pending.audit_lines = [dumps_line(_audit_json(e, collect)) for e in events]
     pending.last_audit_seq = events[-1].seq if events else after_audit_seq
     return pending
 
 
-def _audit_json(row: Any) -> dict[str, Any]:
-    """An audit event as ``to_json(AuditEvent)`` has it (the chain's hashes included, so the centre can check)."""
-    return {
+def _audit_json(row: Any, collect: frozenset[str]) -> dict[str, Any]:
+    """An audit event as ``to_json(AuditEvent)`` has it (the chain's hashes included, so the centre can check).
+
+    Personal values the centre does not collect are taken out of ``changes`` and named under ``withheld``.
+    """
+    event: dict[str, Any] = {
         "seq": row.seq,
         "at": row.at.isoformat(),
         "actor": row.actor,
@@ -216,6 +243,11 @@ def _audit_json(row: Any) -> dict[str, Any]:
         "prev_hash": row.prev_hash,
         "hash": row.hash,
     }
+    if row.entity in ("establishment", "visit") and isinstance(row.changes, dict):
+        event["changes"], withheld = withhold_changes(row.entity, row.changes, collect)
+        if withheld:
+            event["withheld"] = withheld
+    return event
 
 
 _CHILD_PARTS: tuple[tuple[str, type[Any], type[Any], str], ...] = (

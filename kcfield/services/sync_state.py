@@ -17,6 +17,7 @@ LAST_EXPORT_AT = "last_export_at"  # ISO instant (UTC) of the last export
 LAST_AUDIT_SEQ = "last_audit_seq"  # seq of the last audit event carried by a package (0 before the first)
 CENTRE_PUBLIC_KEY = "centre_public_key"  # base64 of the trusted centre's raw Ed25519 public key
 CENTRE_FINGERPRINT = "centre_fingerprint"  # its fingerprint, as shown to be read aloud
+CENTRE_ENCRYPTION_KEY = "centre_encryption_key"  # base64 of the centre's raw X25519 public key: exports seal for it
 
 FIRST_SEQUENCE = 1
 

@@ -6,6 +6,10 @@ JSON (``kcfield.domain.serialization``), so they are read back with ``from_json`
 types apply — and turned into column values with the same mapping the services use. Rows are replaced
 whole (delete + insert by id, in chunks): an aggregate's children (a CP assessment's inputs, outputs,
 options, checklist answers) go with it.
+
+A line may withhold personal fields (its ``withheld`` list, :mod:`kcfield.domain.personal`): before such a
+line replaces a row, :func:`keep_withheld` puts the receiver's own values of those fields back into it, so a
+withheld field never clears what the receiver has.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from kcfield.domain.model import (
     Establishment,
     Visit,
 )
+from kcfield.domain.personal import restore, withheld_names
 from kcfield.domain.serialization import from_json
 from kcfield.store.mapping import domain_values
 from kcfield.store.models import (
@@ -37,7 +42,7 @@ from kcfield.store.models import (
     CPOutputRow,
 )
 
-__all__ = ["DOMAIN_CLASSES", "ENTITIES", "LineRow", "existing_ids", "line_row", "write_lines"]
+__all__ = ["DOMAIN_CLASSES", "ENTITIES", "LineRow", "existing_ids", "keep_withheld", "line_row", "write_lines"]
 
 ENTITIES: tuple[str, ...] = ("establishment", "visit", "equipment_need", "cp_assessment", "attachment")
 DOMAIN_CLASSES: dict[str, type[Any]] = {
@@ -133,6 +138,35 @@ def write_lines(session: Session, rows: Sequence[LineRow]) -> None:
             values = [v for r in rows for v in r.children.get(child, [])]
             if values:
                 session.execute(insert(child), values)
+
+
+def keep_withheld(
+    session: Session, entity: str, lines: Sequence[dict[str, Any]], also: frozenset[str] = frozenset()
+) -> list[dict[str, Any]]:
+    """The lines with every withheld field (the line's own list, plus ``also``) set to this database's value.
+
+    The values come from the rows present here, read in bulk; a record not present here keeps the field's
+    default. The ``withheld`` key is dropped: the lines returned are whole records as this database has them.
+    """
+    wanted = {i: withheld_names(entity, line) | also for i, line in enumerate(lines)}
+    if not any(wanted.values()):
+        return [{k: v for k, v in line.items() if k != "withheld"} for line in lines]
+    columns = sorted({name.split(".", 1)[0] for names in wanted.values() for name in names})
+    table: Table = SYNCED_TABLES[entity].__table__  # type: ignore[attr-defined]
+    ids = [UUID(str(line["id"])) for i, line in enumerate(lines) if wanted[i]]
+    own: dict[UUID, dict[str, Any]] = {}
+    for chunk in _chunks(list(dict.fromkeys(ids))):
+        for row in session.execute(select(table.c.id, *(table.c[c] for c in columns)).where(table.c.id.in_(chunk))):
+            own[row[0]] = {c: v for c, v in zip(columns, row[1:], strict=True) if v is not None}
+    out: list[dict[str, Any]] = []
+    for i, line in enumerate(lines):
+        kept = {k: v for k, v in line.items() if k != "withheld"}
+        if wanted[i]:
+            fields = line.get("fields")
+            if isinstance(fields, dict):
+                kept["fields"] = restore(fields, wanted[i], own.get(UUID(str(line["id"]))))
+        out.append(kept)
+    return out
 
 
 def existing_ids(session: Session, entity: str, ids: Sequence[UUID]) -> set[UUID]:

@@ -1,4 +1,4 @@
-"""Ed25519 signing keys of collaborators and of the centre.
+"""Ed25519 signing keys of collaborators and of the centre, and the X25519 encryption keys derived from them.
 
 The private key stays on the device that made it, in a PEM (PKCS #8) file readable by its owner only; what
 travels is the 32-byte raw public key and its fingerprint, 16 groups of 4 hexadecimal digits that two people
@@ -14,12 +14,15 @@ import secrets
 from pathlib import Path
 
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
-from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from kcfield.domain.errors import DomainError
 
 PUBLIC_KEY_BYTES = 32
+ENCRYPTION_KEY_INFO = b"kcfield x25519 v1"  # HKDF info: the derived key is for package encryption only
 SIGNATURE_BYTES = 64
 _MAX_KEY_FILE_BYTES = 64 * 1024  # a PEM Ed25519 key is ~120 bytes; anything huge is not a key file
 
@@ -34,13 +37,19 @@ def save_private_key(path: Path, key: Ed25519PrivateKey, *, overwrite: bool = Fa
     An existing key file is never replaced unless ``overwrite`` is given: losing a private key means the
     centre no longer recognises this device, so replacing one must be a deliberate act.
     """
-    if path.exists() and not overwrite:
-        raise DomainError("key.exists", path=str(path))
     data = key.private_bytes(
         encoding=serialization.Encoding.PEM,
         format=serialization.PrivateFormat.PKCS8,
         encryption_algorithm=serialization.NoEncryption(),
     )
+    write_private_file(path, data, overwrite=overwrite)
+
+
+def write_private_file(path: Path, data: bytes, *, overwrite: bool = False) -> None:
+    """Write a key file (PEM, or a passphrase-protected one) owner-only and atomically; ``key.exists`` when one
+    is there and ``overwrite`` is not given."""
+    if path.exists() and not overwrite:
+        raise DomainError("key.exists", path=str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     temp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
     # Created private from the first byte: a chmod after the write would leave a window where others can read.
@@ -93,6 +102,45 @@ def fingerprint(public_raw: bytes) -> str:
     """SHA-256 of the raw public key as 16 upper-case groups of 4 hex digits: ``"3F2A 9C01 …"``."""
     digest = hashlib.sha256(public_raw).hexdigest().upper()
     return " ".join(digest[i : i + 4] for i in range(0, len(digest), 4))
+
+
+def encryption_private_key(key: Ed25519PrivateKey) -> X25519PrivateKey:
+    """The party's X25519 key for package encryption, derived from its Ed25519 signing key.
+
+    HKDF-SHA256 over the 32 raw private bytes, ``info = b"kcfield x25519 v1"``: one key file holds both, the
+    derived key is independent of the signing key in use, and the same signing key always gives the same one.
+    """
+    raw = key.private_bytes(
+        encoding=serialization.Encoding.Raw,
+        format=serialization.PrivateFormat.Raw,
+        encryption_algorithm=serialization.NoEncryption(),
+    )
+    derived = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=ENCRYPTION_KEY_INFO).derive(raw)
+    return X25519PrivateKey.from_private_bytes(derived)
+
+
+def encryption_public_bytes(key: Ed25519PrivateKey | X25519PrivateKey | X25519PublicKey) -> bytes:
+    """The 32 raw bytes of the X25519 public key (of a signing key's derived key, or of an X25519 key)."""
+    if isinstance(key, Ed25519PrivateKey):
+        key = encryption_private_key(key)
+    public = key.public_key() if isinstance(key, X25519PrivateKey) else key
+    return public.public_bytes(encoding=serialization.Encoding.Raw, format=serialization.PublicFormat.Raw)
+
+
+def encryption_fingerprint(public_raw: bytes) -> str:
+    """The fingerprint of an X25519 public key, in the same 16 groups of 4 hex digits as :func:`fingerprint`."""
+    return fingerprint(public_raw)
+
+
+def is_usable_encryption_key(public_raw: bytes) -> bool:
+    """True for 32 bytes that X25519 can agree a secret with (not a low-order point giving all zeros)."""
+    if len(public_raw) != PUBLIC_KEY_BYTES:
+        return False
+    try:
+        X25519PrivateKey.generate().exchange(X25519PublicKey.from_public_bytes(public_raw))
+    except ValueError:
+        return False
+    return True
 
 
 def sign(key: Ed25519PrivateKey, data: bytes) -> bytes:

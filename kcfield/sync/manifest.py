@@ -19,7 +19,7 @@ from kcfield.domain.errors import DomainError
 from kcfield.sync.limits import MANIFEST, SIGNATURE, NameProblem, check_member_name
 
 FORMAT = "kcfield-package"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: the ZIP travels inside an encrypted envelope (kcfield.sync.envelope)
 
 ROLES = ("collaborator", "centre")
 _CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")  # sender codes go into file names

@@ -1,10 +1,13 @@
-"""Signed sync packages (``*.kcpkg``): writing them deterministically and reading them defensively.
+"""Signed, encrypted sync packages (``*.kcpkg``): writing them and reading them defensively.
 
-A package is a ZIP: ``manifest.json`` (every member's sha256, size and record count), ``manifest.sig`` (the
-sender's Ed25519 signature of the manifest's exact bytes), then the members. The reader treats the file as
-hostile until proved otherwise and verifies *everything* before it returns: structure and names from the zip
-directory, the signature, then each member streamed under size and ratio limits and checked against the
-signed manifest, then the record lines. See ``docs/package-format.md`` for the order and the reasons.
+Inside, a package is a ZIP written deterministically: ``manifest.json`` (every member's sha256, size and record
+count), ``manifest.sig`` (the sender's Ed25519 signature of the manifest's exact bytes), then the members. The
+file that travels is that ZIP sealed for the recipient's X25519 key (:mod:`kcfield.sync.envelope`), so the
+manifest and the members are visible only to the recipient. The reader treats the file as hostile until
+proved otherwise and verifies *everything* before it returns: the envelope (recipient, length, every chunk's
+tag), then structure and names from the zip directory, the signature, each member streamed under size and
+ratio limits and checked against the signed manifest, then the record lines. See ``docs/package-format.md``
+for the order and the reasons.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ import os
 import secrets
 import stat
 import struct
+import tempfile
+import weakref
 import zipfile
 import zlib
 from collections.abc import Callable, Mapping
@@ -25,8 +30,9 @@ from typing import IO, Any
 from uuid import UUID, uuid4
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-from kcfield.sync import keys
+from kcfield.sync import envelope, keys
 from kcfield.sync.limits import (
     MANIFEST,
     SIGNATURE,
@@ -65,6 +71,7 @@ __all__ = [
     "Party",
     "WrittenPackage",
     "package_file_name",
+    "peek_member",
     "read_package",
     "write_package",
 ]
@@ -97,7 +104,7 @@ _ZIP_ERRORS = (
 class WrittenPackage:
     path: Path
     manifest: Manifest
-    sha256: str  # of the whole file: what the centre's idempotency compares
+    sha256: str  # of the whole (encrypted) file: what the centre's idempotency compares
 
 
 def package_file_name(manifest: Manifest) -> str:
@@ -120,16 +127,21 @@ def write_package(
     key: Ed25519PrivateKey,
     app_version: str,
     schema_version: str,
+    encrypt_for: bytes,
     package_id: str | None = None,
     created_at: datetime | None = None,
 ) -> WrittenPackage:
-    """Sign and write a package into ``folder``, atomically: it either appears complete or not at all.
+    """Sign, seal for ``encrypt_for`` (the recipient's 32-byte X25519 public key) and write a package into
+    ``folder``, atomically: it either appears complete or not at all.
 
-    The same arguments give the same bytes (fixed member order and timestamps). Member names and contents
-    are checked as the reader will check them, so a package this writes is one the reader accepts; a bad
-    argument is a programming error (``ValueError``), not a user's.
+    The same arguments give the same ZIP inside (fixed member order and timestamps); the sealed file differs
+    every time (a fresh ephemeral key). Member names and contents are checked as the reader will check them,
+    so a package this writes is one the reader accepts; a bad argument is a programming error
+    (``ValueError``), not a user's.
     """
     _check_sender(sender, key)
+    if not keys.is_usable_encryption_key(bytes(encrypt_for)):
+        raise ValueError("encrypt_for must be the recipient's 32-byte X25519 public key")
     if sequence < 0:
         raise ValueError("sequence must be ≥ 0")
     if previous_sha256 and not is_valid_sha256(previous_sha256):
@@ -162,7 +174,7 @@ def write_package(
     final = folder / package_file_name(manifest)
     if final.exists():
         raise FileExistsError(final)
-    digest = _write_atomically(final, entries)
+    digest = _write_atomically(final, entries, bytes(encrypt_for))
     return WrittenPackage(path=final, manifest=manifest, sha256=digest)
 
 
@@ -205,22 +217,28 @@ def _zip_info(name: str) -> zipfile.ZipInfo:
     return info
 
 
-def _write_atomically(final: Path, entries: list[tuple[str, bytes]]) -> str:
+def _write_atomically(final: Path, entries: list[tuple[str, bytes]], encrypt_for: bytes) -> str:
+    """The ZIP goes to an anonymous temporary file in the system's temporary folder (never beside the target,
+    which may be a USB stick), is sealed into a temporary name beside ``final``, fsynced and renamed."""
     temp = final.with_name(f".{final.name}.{secrets.token_hex(6)}.tmp")
-    fd = os.open(temp, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), _FILE_MODE)
-    try:
-        with os.fdopen(fd, "w+b") as handle:
-            with zipfile.ZipFile(handle, "w") as archive:
-                for name, data in entries:
-                    archive.writestr(_zip_info(name), data, compresslevel=COMPRESS_LEVEL)
-            handle.flush()
-            os.fsync(handle.fileno())
-            handle.seek(0)
-            digest = _hash_stream(handle)
-        temp.replace(final)  # os.replace: atomic on POSIX and Windows
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+    with tempfile.TemporaryFile() as plain:
+        with zipfile.ZipFile(plain, "w") as archive:
+            for name, data in entries:
+                archive.writestr(_zip_info(name), data, compresslevel=COMPRESS_LEVEL)
+        size = plain.tell()
+        plain.seek(0)
+        fd = os.open(temp, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), _FILE_MODE)
+        try:
+            with os.fdopen(fd, "w+b") as handle:
+                envelope.seal(plain, size, handle, encrypt_for)
+                handle.flush()
+                os.fsync(handle.fileno())
+                handle.seek(0)
+                digest = _hash_stream(handle)
+            temp.replace(final)  # os.replace: atomic on POSIX and Windows
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise
     keys._fsync_folder(final.parent)
     return digest
 
@@ -237,14 +255,35 @@ def _hash_stream(handle: IO[bytes]) -> str:
 
 class OpenedPackage:
     """A package that passed every check. Record, audit and JSON members are held in memory; attachments are
-    read again from the file on request and checked against the signed hash once more."""
+    read again on request from the decrypted copy (an anonymous temporary file this object owns) and checked
+    against the signed hash once more. ``close()`` (or ``with``) drops that copy; it is dropped anyway when the
+    object is collected."""
 
-    def __init__(self, path: Path, manifest: Manifest, sha256: str, data: dict[str, bytes], limits: Limits) -> None:
+    def __init__(
+        self,
+        path: Path,
+        manifest: Manifest,
+        sha256: str,
+        data: dict[str, bytes],
+        limits: Limits,
+        plain: IO[bytes],
+    ) -> None:
         self.path = path
         self.manifest = manifest
-        self.sha256 = sha256
+        self.sha256 = sha256  # of the file as received (encrypted)
         self._data = data
         self._limits = limits
+        self._plain = plain
+        self._closer = weakref.finalize(self, plain.close)
+
+    def close(self) -> None:
+        self._closer()
+
+    def __enter__(self) -> OpenedPackage:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -275,14 +314,13 @@ class OpenedPackage:
         info = self.manifest.member(name)
         if info is None:
             raise KeyError(name)
-        reader = _Reader(self.path, self._limits)
+        reader = _Reader(self.path.name, self._limits)
         try:
-            with self.path.open("rb") as handle:
-                archive = reader.open_archive(handle)
-                with archive:
-                    entry = archive.getinfo(name)
-                    data = reader.stream(archive, entry, info, keep=True)
-        except (PackageRejected, *_ZIP_ERRORS) as exc:  # it passed every check before: the file changed since
+            archive = reader.open_archive(self._plain)
+            with archive:
+                entry = archive.getinfo(name)
+                data = reader.stream(archive, entry, info, keep=True)
+        except (PackageRejected, *_ZIP_ERRORS) as exc:  # it passed every check before: the copy changed since
             raise PackageRejected("package.changed", file=self.path.name, name=name) from exc
         if hashlib.sha256(data).hexdigest() != info.sha256:
             raise PackageRejected("package.changed", file=self.path.name, name=name)
@@ -295,18 +333,83 @@ class OpenedPackage:
         return json.loads(self._data[name].decode("utf-8"))
 
 
-def read_package(path: Path, key_for: Callable[[str], bytes | None], limits: Limits = DEFAULT_LIMITS) -> OpenedPackage:
-    """Open ``path`` and verify it completely; ``PackageRejected`` with the first reason it fails.
+def read_package(
+    path: Path,
+    key_for: Callable[[str], bytes | None],
+    decrypt_with: X25519PrivateKey,
+    limits: Limits = DEFAULT_LIMITS,
+) -> OpenedPackage:
+    """Open ``path``, decrypt it with ``decrypt_with`` and verify it completely; ``PackageRejected`` with the
+    first reason it fails.
 
-    ``key_for(fingerprint)`` returns the raw public key the reader trusts for that fingerprint, or None.
+    ``key_for(fingerprint)`` returns the raw public key the reader trusts for that fingerprint, or None. The
+    ZIP is decrypted into an anonymous temporary file (never into memory) that the returned package owns.
     """
-    return _Reader(path, limits).read(key_for)
+    reader = _Reader(path.name, limits)
+    plain, sha256 = _decrypt(path, decrypt_with, reader)
+    try:
+        return reader.read(plain, sha256, path, key_for)
+    except BaseException:
+        plain.close()
+        raise
+
+
+def peek_member(path: Path, decrypt_with: X25519PrivateKey, name: str, cap: int) -> bytes | None:
+    """The bytes of one member, decrypted but NOT verified (the signature is not checked): only for finding
+    which key to verify a package with. None when the member is absent or larger than ``cap``;
+    ``PackageRejected`` when the envelope or the zip cannot be opened."""
+    reader = _Reader(path.name, DEFAULT_LIMITS)
+    plain, _sha256 = _decrypt(path, decrypt_with, reader)
+    with plain:
+        archive = reader.open_archive(plain)
+        with archive:
+            try:
+                info = archive.getinfo(name)
+            except KeyError:
+                return None
+            if info.file_size > cap:
+                return None
+            return reader.stream(archive, info, None, keep=True, cap=cap)
+
+
+def _decrypt(path: Path, decrypt_with: X25519PrivateKey, reader: _Reader) -> tuple[IO[bytes], str]:
+    """The envelope at ``path`` decrypted into an anonymous temporary file, and the sha256 of ``path``."""
+    limits = reader.limits
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise reader.reject("package.unreadable", detail=exc.strerror or type(exc).__name__) from exc
+    with handle:
+        try:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise reader.reject("package.unreadable", detail="not a regular file")
+            plain = tempfile.TemporaryFile()  # noqa: SIM115 - handed to the OpenedPackage, which closes it
+        except OSError as exc:
+            raise reader.reject("package.unreadable", detail=exc.strerror or type(exc).__name__) from exc
+        try:
+            digest = hashlib.sha256()
+            envelope.open_envelope(
+                handle,
+                plain,
+                decrypt_with,
+                file=reader.file,
+                max_size=limits.max_total_bytes + limits.max_central_directory_bytes,
+                on_refused_size=lambda limit: reader.reject("package.total_too_large", limit_mb=_mb(limit)),
+                digest=digest,
+            )
+            plain.seek(0)
+        except OSError as exc:
+            plain.close()
+            raise reader.reject("package.unreadable", detail=exc.strerror or type(exc).__name__) from exc
+        except BaseException:
+            plain.close()
+            raise
+    return plain, digest.hexdigest()
 
 
 class _Reader:
-    def __init__(self, path: Path, limits: Limits) -> None:
-        self.path = path
-        self.file = path.name
+    def __init__(self, file: str, limits: Limits) -> None:
+        self.file = file
         self.limits = limits
         self.total = 0
         self.file_size = 0
@@ -314,26 +417,12 @@ class _Reader:
     def reject(self, code: str, **params: Any) -> PackageRejected:
         return PackageRejected(code, file=self.file, **params)
 
-    # 1. the file and its zip directory
+    # 1. the decrypted zip and its directory (the envelope was opened by _decrypt)
 
-    def read(self, key_for: Callable[[str], bytes | None]) -> OpenedPackage:
-        try:
-            handle = self.path.open("rb")
-        except OSError as exc:
-            raise self.reject("package.unreadable", detail=exc.strerror or type(exc).__name__) from exc
-        with handle:
-            try:
-                self.file_size = os.fstat(handle.fileno()).st_size
-                if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                    raise self.reject("package.unreadable", detail="not a regular file")
-                if self.file_size > self.limits.max_total_bytes + self.limits.max_central_directory_bytes:
-                    raise self.reject("package.total_too_large", limit_mb=self.limits.max_total_bytes // 2**20)
-                sha256 = _hash_stream(handle)
-            except OSError as exc:
-                raise self.reject("package.unreadable", detail=exc.strerror or type(exc).__name__) from exc
-            archive = self.open_archive(handle)
-            with archive:
-                return self._verify(archive, sha256, key_for)
+    def read(self, plain: IO[bytes], sha256: str, path: Path, key_for: Callable[[str], bytes | None]) -> OpenedPackage:
+        archive = self.open_archive(plain)
+        with archive:
+            return self._verify(archive, sha256, path, plain, key_for)
 
     def open_archive(self, handle: IO[bytes]) -> zipfile.ZipFile:
         """The zip directory, after checking its declared size cannot flood memory; ``not_a_zip`` if unreadable."""
@@ -349,7 +438,14 @@ class _Reader:
         except _ZIP_ERRORS as exc:
             raise self.reject("package.not_a_zip", detail=type(exc).__name__) from exc
 
-    def _verify(self, archive: zipfile.ZipFile, sha256: str, key_for: Callable[[str], bytes | None]) -> OpenedPackage:
+    def _verify(
+        self,
+        archive: zipfile.ZipFile,
+        sha256: str,
+        path: Path,
+        plain: IO[bytes],
+        key_for: Callable[[str], bytes | None],
+    ) -> OpenedPackage:
         entries = self._check_directory(archive)
         manifest = self._check_manifest(archive, entries, key_for)
         self._check_listing(manifest, entries)
@@ -362,7 +458,7 @@ class _Reader:
         for info in manifest.members:
             if info.name in data:
                 self._check_content(info, data[info.name])
-        return OpenedPackage(self.path, manifest, sha256, data, self.limits)
+        return OpenedPackage(path, manifest, sha256, data, self.limits, plain)
 
     # 2. names, kinds and methods of the entries, from the raw directory
 

@@ -18,6 +18,7 @@ class Actions:
     print_blank: QAction
     attach_scans: QAction
     settings: QAction
+    key_passphrase: QAction
     day_plan: QAction
     nearby: QAction
     about: QAction
@@ -72,6 +73,11 @@ def build_actions(window: QMainWindow) -> Actions:
             "Ctrl+,",
             QCoreApplication.translate("Actions", "Ngôn ngữ và các tuỳ chọn"),
         ),
+        key_passphrase=make(
+            QCoreApplication.translate("Actions", "&Mật khẩu khoá riêng…"),
+            None,
+            QCoreApplication.translate("Actions", "Đặt, đổi hoặc bỏ mật khẩu bảo vệ khoá ký và giải mã gói"),
+        ),
         day_plan=make(
             QCoreApplication.translate("Actions", "&Lộ trình trong ngày…"),
             "Ctrl+L",
@@ -90,6 +96,7 @@ def build_actions(window: QMainWindow) -> Actions:
         menu_file.addAction(action)
     menu_file.addSeparator()
     menu_file.addAction(actions.settings)
+    menu_file.addAction(actions.key_passphrase)
     menu_file.addSeparator()
     menu_file.addAction(actions.quit)
     menu_edit = window.menuBar().addMenu(QCoreApplication.translate("Actions", "&Sửa"))

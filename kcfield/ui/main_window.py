@@ -33,7 +33,9 @@ from kcfield.services.drafts import DraftStore
 from kcfield.services.duplicates import DuplicateFinder
 from kcfield.ui.about import AboutDialog
 from kcfield.ui.actions import build_actions
+from kcfield.ui.backups.page import BackupsPage
 from kcfield.ui.cp.page import CPPage
+from kcfield.ui.key_passphrase import KeyPassphraseDialog
 from kcfield.ui.needs.page import NeedsPage
 from kcfield.ui.pages.placeholder import PlaceholderPage
 from kcfield.ui.places.controller import PlacesController
@@ -76,6 +78,7 @@ class MainWindow(QMainWindow):
         self.cp = CPPage(services, tasks, drafts, lang, self)
         self.sync = SyncPage(services, tasks, lang, self)
         self.sync.data_changed.connect(self._after_sync)
+        self.backups = BackupsPage(services, tasks, paths, lang, self)  # its restore is the application's job
         later = self.tr("Phần này sẽ có trong phiên bản tới. Hiện bạn quản lý hồ sơ cơ sở ở trang «Cơ sở».")
         self.pages: list[tuple[str, QWidget]] = [
             (self.tr("Cơ sở"), self.registry),
@@ -84,6 +87,7 @@ class MainWindow(QMainWindow):
             (self.tr("Đánh giá SXSH"), self.cp),
             (self.tr("Đồng bộ"), self.sync),
             (self.tr("Báo cáo"), PlaceholderPage(self.tr("Báo cáo"), later)),
+            (self.tr("Sao lưu"), self.backups),
         ]
         self.nav = QListWidget(self)
         self.stack = QStackedWidget(self)
@@ -114,6 +118,7 @@ class MainWindow(QMainWindow):
         self.app_actions.print.triggered.connect(self._print)
         self.app_actions.settings.triggered.connect(self._settings)
         self.app_actions.about.triggered.connect(self._about)
+        self.app_actions.key_passphrase.triggered.connect(self._key_passphrase)
         self.app_actions.quit.triggered.connect(self.close)
         self.registry.open_requested.connect(self.open_editor)
         self.registry.new_requested.connect(lambda: self.open_editor(None))
@@ -266,6 +271,11 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.services, self.tasks, self.lang, self)
         dialog.language_changed.connect(self.language_change_requested)
         dialog.exec()
+
+    def _key_passphrase(self) -> None:
+        dialog = KeyPassphraseDialog(self.services.sync_field.vault, self.tasks, self.lang, self)
+        if dialog.exec():
+            self.statusBar().showMessage(dialog.done_text, 8000)
 
     def _about(self) -> None:
         AboutDialog(self.paths.data_dir, __version__, self.lang, self).exec()

@@ -51,7 +51,7 @@ Administrative units: the 2025 list of the General Statistics Office (GSO), take
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../kcfield/ui/actions.py" line="+39"/>
+        <location filename="../../kcfield/ui/actions.py" line="+40"/>
         <source>&amp;Thêm cơ sở mới</source>
         <translation>&amp;New establishment</translation>
     </message>
@@ -122,6 +122,16 @@ Administrative units: the 2025 list of the General Statistics Office (GSO), take
     </message>
     <message>
         <location line="+3"/>
+        <source>&amp;Mật khẩu khoá riêng…</source>
+        <translation>Private &amp;key passphrase…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đặt, đổi hoặc bỏ mật khẩu bảo vệ khoá ký và giải mã gói</source>
+        <translation>Set, change or remove the passphrase that protects the key signing and opening packages</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Lộ trình trong ngày…</source>
         <translation>&amp;Day&apos;s route…</translation>
     </message>
@@ -156,7 +166,7 @@ Administrative units: the 2025 list of the General Statistics Office (GSO), take
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
@@ -174,7 +184,27 @@ Administrative units: the 2025 list of the General Statistics Office (GSO), take
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../kcfield/app.py" line="+123"/>
+        <location filename="../../kcfield/app.py" line="+144"/>
+        <source>Đã khôi phục từ {path}.</source>
+        <translation>Restored from {path}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dữ liệu trước khi khôi phục được giữ ở {path}.</source>
+        <translation>The data as it was before the restore is kept in {path}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gói gửi Trung tâm tiếp theo sẽ mang số {n}.</source>
+        <translation>The next package for the centre will carry number {n}.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Đang khôi phục…</source>
+        <translation>Restoring…</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Bản nháp chưa lưu</source>
         <translation>Unsaved drafts</translation>
     </message>
@@ -309,6 +339,88 @@ Reopen them to carry on?</translation>
         <location line="+14"/>
         <source>Lỗi: %1</source>
         <translation>Error: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsPage</name>
+    <message>
+        <location filename="../../kcfield/ui/backups/page.py" line="+48"/>
+        <source>Sao lưu và khôi phục dữ liệu</source>
+        <translation>Back up and restore the data</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Máy tự sao lưu mỗi ngày, trước mỗi lần nhập hoặc xuất gói và trước khi nâng cấp. Bản sao lưu nằm trong thư mục dữ liệu và chứa thông tin cá nhân: chỉ chép ra ngoài khi cần, và giữ cẩn thận.</source>
+        <translation>This laptop backs up every day, before every package import or export and before an upgrade. Backups live in the data folder and hold personal data: copy them elsewhere only when needed, and keep them safe.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Sao lưu ngay</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sao lưu toàn bộ dữ liệu trên máy này ngay bây giờ (Ctrl+Shift+B)</source>
+        <translation>Back up all the data on this laptop now (Ctrl+Shift+B)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+42"/>
+        <source>Khôi phục…</source>
+        <translation>Restore…</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>Thay dữ liệu trên máy bằng bản sao lưu đang chọn (hoặc một tệp sao lưu khác)</source>
+        <translation>Replace the data on this laptop with the selected backup (or another backup file)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mở thư mục sao lưu</source>
+        <translation>Open the backup folder</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Khôi phục bản đã chọn…</source>
+        <translation>Restore the selected backup…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Đã sao lưu vào {path} ({size}).</source>
+        <translation>Backed up into {path} ({size}).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Đang sao lưu…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Chọn bản sao lưu</source>
+        <translation>Choose a backup</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bản sao lưu kcfield (*.db)</source>
+        <translation>kcfield backups (*.db)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Khôi phục dữ liệu</source>
+        <translation>Restore the data</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Khôi phục bản sao lưu lúc {when}?
+
+• Dữ liệu hiện tại được giữ riêng thành một bản sao lưu «Trước khi khôi phục».
+• Mọi thay đổi làm sau {when} sẽ không còn trên máy này. Các gói đã gửi thì vẫn còn ở Trung tâm, và gói gửi tiếp theo vẫn nối tiếp đúng số thứ tự.
+• Cửa sổ sẽ đóng lại rồi mở ra trên dữ liệu đã khôi phục.</source>
+        <translation>Restore the backup of {when}?
+
+• The current data is kept aside as a &quot;before restore&quot; backup.
+• Every change made after {when} will be gone from this laptop. Packages already sent stay at the centre, and the next package still follows in the right number.
+• The window closes, then opens again on the restored data.</translation>
     </message>
 </context>
 <context>
@@ -1113,7 +1225,7 @@ Right after deleting it you can still click &quot;Undo&quot;.</translation>
 <context>
     <name>DuplicateDialog</name>
     <message>
-        <location filename="../../kcfield/ui/registry/editor_duplicates.py" line="+40"/>
+        <location filename="../../kcfield/ui/registry/editor_duplicates.py" line="+41"/>
         <source>Có thể đã có cơ sở này</source>
         <translation>This establishment may already be in the registry</translation>
     </message>
@@ -1158,7 +1270,7 @@ Right after deleting it you can still click &quot;Undo&quot;.</translation>
         <translation>similar name ({percent}%), same commune/ward</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>MST: {code}</source>
         <translation>Tax code: {code}</translation>
     </message>
@@ -1168,7 +1280,7 @@ Right after deleting it you can still click &quot;Undo&quot;.</translation>
         <translation>no tax code yet</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Lý do: {reason}</source>
         <translation>Reason: {reason}</translation>
     </message>
@@ -1621,14 +1733,47 @@ Choose &quot;No&quot; to discard what you have entered.</translation>
     </message>
 </context>
 <context>
+    <name>KeyPassphraseDialog</name>
+    <message>
+        <location filename="../../kcfield/ui/key_passphrase.py" line="+112"/>
+        <source>Mật khẩu bảo vệ khoá riêng</source>
+        <translation>Private key passphrase</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Khoá riêng ký và giải mã các gói của bạn. Đặt mật khẩu để ai lấy được máy tính cũng không dùng được khoá. Quên mật khẩu thì phải tạo khoá mới và đăng ký lại với Trung tâm.</source>
+        <translation>The private key signs and opens your packages. With a passphrase, whoever takes the laptop cannot use the key. A forgotten passphrase means making a new key and enrolling with the centre again.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Bỏ mật khẩu (khoá lưu không mã hoá)</source>
+        <translation>&amp;Remove the passphrase (the key is stored unencrypted)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mật khẩu &amp;hiện tại:</source>
+        <translation>&amp;Current passphrase:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mật khẩu &amp;mới:</source>
+        <translation>&amp;New passphrase:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Nhập lại mật khẩu mới:</source>
+        <translation>New passphrase a&amp;gain:</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kcfield/ui/main_window.py" line="+70"/>
+        <location filename="../../kcfield/ui/main_window.py" line="+72"/>
         <source>kcfield — Khảo sát cơ sở công nghiệp nông thôn</source>
         <translation>kcfield — Rural industrial establishment survey</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Phần này sẽ có trong phiên bản tới. Hiện bạn quản lý hồ sơ cơ sở ở trang «Cơ sở».</source>
         <translation>This part is coming in the next version. For now, establishment records are managed on the &quot;Establishments&quot; page.</translation>
     </message>
@@ -1663,7 +1808,12 @@ Choose &quot;No&quot; to discard what you have entered.</translation>
         <translation>Reports</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+1"/>
+        <source>Sao lưu</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <location line="+100"/>
         <source>Đã lưu «%1».</source>
         <translation>Saved &quot;%1&quot;.</translation>
     </message>
@@ -1688,7 +1838,7 @@ Choose &quot;No&quot; to discard what you have entered.</translation>
         <translation>Last synced: %1</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+37"/>
         <source>Không thực hiện được</source>
         <translation>Could not complete the action</translation>
     </message>
@@ -2392,7 +2542,7 @@ Do you want to save before closing?</translation>
 <context>
     <name>RegistryModel</name>
     <message>
-        <location filename="../../kcfield/ui/registry/columns.py" line="+56"/>
+        <location filename="../../kcfield/ui/registry/columns.py" line="+61"/>
         <source>Tên cơ sở</source>
         <translation>Establishment name</translation>
     </message>
@@ -2834,7 +2984,7 @@ Do you want to save before closing?</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../kcfield/ui/sync/page.py" line="+56"/>
+        <location filename="../../kcfield/ui/sync/page.py" line="+57"/>
         <source>Gửi và nhận dữ liệu với Trung tâm</source>
         <translation>Send and receive data with the centre</translation>
     </message>
@@ -2959,7 +3109,7 @@ Do you want to save before closing?</translation>
         <translation>Choose the folder to write the package to (e.g. a USB stick)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>Đang ghi gói…</source>
         <translation>Writing the package…</translation>
     </message>
@@ -2984,7 +3134,7 @@ Do you want to save before closing?</translation>
         <translation>kcfield packages (*.kcpkg)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Đang nhập gói…</source>
         <translation>Importing packages…</translation>
     </message>
@@ -3029,7 +3179,7 @@ Do you want to save before closing?</translation>
         <translation>Enrolment requests (*.json)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Đã ghi yêu cầu đăng ký vào {path}. Đọc dấu vân tay cho Trung tâm: {fingerprint}</source>
         <translation>Wrote the enrolment request to {path}. Read the fingerprint to the centre: {fingerprint}</translation>
     </message>
@@ -3039,7 +3189,7 @@ Do you want to save before closing?</translation>
         <translation>Writing the request…</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+112"/>
         <source>Không thực hiện được</source>
         <translation>Could not do it</translation>
     </message>
@@ -3069,7 +3219,7 @@ Do you want to save before closing?</translation>
         <translation>Photos and documents</translation>
     </message>
     <message>
-        <location line="-323"/>
+        <location line="-335"/>
         <source>https://địa-chỉ-trung-tâm</source>
         <translation>https://centre-address</translation>
     </message>
@@ -3120,6 +3270,24 @@ Do you want to save before closing?</translation>
         <location line="+17"/>
         <source>Đã xoá «{name}».</source>
         <translation>Deleted &quot;{name}&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockKeyDialog</name>
+    <message>
+        <location filename="../../kcfield/ui/key_passphrase.py" line="-52"/>
+        <source>Mở khoá riêng</source>
+        <translation>Open the private key</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Khoá riêng của bạn được bảo vệ bằng mật khẩu. Nhập mật khẩu để ký, xuất và nhập gói trong lần làm việc này.</source>
+        <translation>Your private key is protected by a passphrase. Enter it to sign, export and import packages in this session.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Mật khẩu khoá:</source>
+        <translation>Key &amp;passphrase:</translation>
     </message>
 </context>
 <context>

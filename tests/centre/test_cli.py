@@ -141,3 +141,47 @@ def test_a_bad_package_is_refused_in_one_line_and_the_rest_still_imported(
     [line] = captured.out.strip().splitlines()
     assert line.startswith("CTV001-000001-hong.kcpkg: REFUSED") and "Traceback" not in captured.err
     assert "khong-co.kcpkg" in captured.err and captured.err.strip().count("\n") == 0
+
+
+def test_an_old_enrolment_request_asks_for_a_new_one(
+    target: CentreTarget, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A request made by kcfield before encrypted packages carries no encryption key: enrolling it would give a
+    collaborator the centre cannot send anything to."""
+    request = tmp_path / "old-request.json"
+    request.write_text(
+        json.dumps({"request": {"format": "kcfield-enrolment-request", "format_version": 1, "code": "CTV001"},
+                    "signature": ""}),
+        encoding="utf-8",
+    )  # fmt: skip
+    assert centre_main(["--lang", "en", *target.argv(), "enrol", str(request), "--communes", "26596"]) == 1
+    err = _one_line_error(capsys)
+    assert "older kcfield" in err and "new enrolment request" in err
+
+
+def test_a_collaborator_enrolled_without_an_encryption_key_gets_no_package(
+    target: CentreTarget, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    public = keys.public_bytes(keys.generate_private_key())
+    with target.open() as db:
+        CentreCollaborators(db).register("CTV001", "Nguyễn Thị Lan", public, "dev-a1", (26596,))
+    out = tmp_path / "ref.kcpkg"
+    assert (
+        centre_main(["--lang", "en", *target.argv(), "reference", "--collaborator", "CTV001", "--out", str(out)]) == 1
+    )
+    err = _one_line_error(capsys)
+    assert "CTV001" in err and "new enrolment request" in err
+    assert not out.exists()
+
+
+def test_an_unencrypted_package_is_refused_as_made_by_an_older_version(
+    target: CentreTarget, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import zipfile
+
+    old = tmp_path / "CTV001-000001-cu.kcpkg"
+    with zipfile.ZipFile(old, "w") as archive:
+        archive.writestr("manifest.json", b'{"format": "kcfield-package", "format_version": 1}')
+    assert centre_main(["--lang", "en", *target.argv(), "import", str(old)]) == 1
+    [line] = capsys.readouterr().out.strip().splitlines()
+    assert line.startswith("CTV001-000001-cu.kcpkg: REFUSED") and "format 1, no longer accepted" in line

@@ -114,3 +114,21 @@ def test_bad_enrolments_are_refused_and_change_nothing(
     public = new_public_key()[:key_length]
     _raises(expected, lambda: people.register(code, name, public, device, communes))
     assert people.enrolled() == []
+
+
+def test_the_encryption_key_is_kept_checked_and_dropped_with_its_signing_key(centre: CentreDatabase) -> None:
+    people = CentreCollaborators(centre)
+    signing = keys.generate_private_key()
+    public, encryption = keys.public_bytes(signing), keys.encryption_public_bytes(signing)
+    _raises(
+        "centre.bad_encryption_key",
+        lambda: people.register("CTV001", "Nguyễn Thị Lan", public, "dev-a1", COMMUNES, encryption_key=bytes(32)),
+    )
+    assert people.register("CTV001", "Nguyễn Thị Lan", public, "dev-a1", COMMUNES).encryption_key is None
+    assert people.get("CTV001").encryption_key is None  # enrolled by an older version: nothing can be sent yet
+    again = people.register("CTV001", "Nguyễn Thị Lan", public, "dev-a1", COMMUNES, encryption_key=encryption)
+    assert again.encryption_key == encryption == people.get("CTV001").encryption_key
+    assert people.register("CTV001", "Nguyễn Thị Lan", public, "dev-a1", COMMUNES).encryption_key == encryption
+    new = keys.generate_private_key()
+    rekeyed = people.register("CTV001", "Nguyễn Thị Lan", keys.public_bytes(new), "dev-b2", COMMUNES, rekey=True)
+    assert rekeyed.encryption_key is None  # the old one belonged to the old key

@@ -32,8 +32,9 @@ NOW = "2026-11-26T03:00:00+00:00"
 class Device:
     """A collaborator's laptop as the centre sees it: a key, a device id and a package chain."""
 
-    def __init__(self, code: str, folder: Path) -> None:
+    def __init__(self, code: str, folder: Path, centre_encryption: bytes) -> None:
         self.code = code
+        self.centre_encryption = centre_encryption  # the centre's X25519 key: packages are sealed for it
         self.key: Ed25519PrivateKey = keys.generate_private_key()
         self.device_id = uuid4().hex
         self.folder = folder
@@ -43,6 +44,15 @@ class Device:
     @property
     def public(self) -> bytes:
         return keys.public_bytes(self.key)
+
+    @property
+    def encryption_public(self) -> bytes:
+        return keys.encryption_public_bytes(self.key)
+
+    def open(self, path: Path, centre_public: bytes) -> Any:
+        """A package from the centre, as this laptop opens it (sealed for its own key)."""
+        trusted = {keys.fingerprint(centre_public): centre_public}
+        return read_package(path, trusted.get, keys.encryption_private_key(self.key))
 
     def package(self, records: dict[str, list[dict[str, Any]]], *, sequence: int | None = None) -> Path:
         self.sequence = sequence if sequence is not None else self.sequence + 1
@@ -65,6 +75,7 @@ class Device:
             key=self.key,
             app_version="test",
             schema_version="test",
+            encrypt_for=self.centre_encryption,
         )
         self.previous = written.sha256
         return written.path
@@ -94,18 +105,18 @@ def visit(record_id: UUID, establishment_id: UUID) -> dict[str, Any]:
 
 @pytest.fixture
 def setup(target: CentreTarget, centre: CentreDatabase, tmp_path: Path) -> tuple[CentreImporter, Device, Device]:
-    a = Device("CTV001", tmp_path / "a")
-    b = Device("CTV002", tmp_path / "b")
-    register = CentreCollaborators(centre)
-    register.register(a.code, "Nguyễn Thị Lan", a.public, a.device_id, [26596])
-    register.register(b.code, "Trần Văn Bình", b.public, b.device_id, [26596])
     identity = load_identity(centre, target.key_path)
+    a = Device("CTV001", tmp_path / "a", identity.encryption_public_key)
+    b = Device("CTV002", tmp_path / "b", identity.encryption_public_key)
+    register = CentreCollaborators(centre)
+    register.register(a.code, "Nguyễn Thị Lan", a.public, a.device_id, [26596], encryption_key=a.encryption_public)
+    register.register(b.code, "Trần Văn Bình", b.public, b.device_id, [26596], encryption_key=b.encryption_public)
     importer = CentreImporter(centre, identity, tmp_path / "receipts", tmp_path / "attachments")
     return importer, a, b
 
 
-def receipt_records(path: Path, centre_public: bytes) -> list[dict[str, Any]]:
-    opened = read_package(path, lambda fp: centre_public if fp == keys.fingerprint(centre_public) else None)
+def receipt_records(path: Path, centre_public: bytes, device: Device) -> list[dict[str, Any]]:
+    opened = device.open(path, centre_public)
     assert opened.manifest.kind is PackageKind.RECEIPT
     return list(opened.json("receipt.json")["records"])
 
@@ -124,7 +135,7 @@ def test_new_records_become_revision_one_and_reach_the_shared_tables(
     assert result.status == "applied" and result.counts() == {"applied": 2}
     assert result.receipt is not None
     identity = load_identity(centre, target.key_path)
-    records = receipt_records(result.receipt, identity.public_key)
+    records = receipt_records(result.receipt, identity.public_key, a)
     assert {(r["entity"], r["outcome"], r["revision"]) for r in records} == {
         ("establishment", "applied", 1),
         ("visit", "applied", 1),
@@ -258,10 +269,10 @@ def test_refused_packages_leave_the_centre_unchanged(
     importer, a, b = setup
     importer.import_file(a.package({"establishment": [establishment(uuid4())]}))
     before = snapshot(centre)
-    stranger = Device("CTV009", tmp_path / "x")  # never enrolled
+    stranger = Device("CTV009", tmp_path / "x", a.centre_encryption)  # never enrolled
     forged = copy.copy(b)
     forged.code = "CTV001"  # B's key, A's name
-    reused = Device("CTV001", tmp_path / "y")
+    reused = Device("CTV001", tmp_path / "y", a.centre_encryption)
     reused.key, reused.device_id = a.key, a.device_id  # A's key, but a different package with sequence 1 again
     cases = {
         "unknown key": stranger.package({"establishment": [establishment(uuid4())]}),
@@ -282,20 +293,24 @@ def test_refused_packages_leave_the_centre_unchanged(
     assert snapshot(centre) == before
 
 
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Any:
+@pytest.fixture
+def corpus(target: CentreTarget, centre: CentreDatabase, tmp_path: Path) -> Any:
+    """The bad packages sealed for this centre's key (each backend's centre has its own)."""
     from tests.sync.corpus import build_corpus
 
     key = keys.generate_private_key()
     sender = Party("collaborator", "CTV001", uuid4().hex, keys.fingerprint(keys.public_bytes(key)))
-    return build_corpus(tmp_path_factory.mktemp("corpus"), key=key, sender=sender, recipient="TTKC")
+    encrypt_for = load_identity(centre, target.key_path).encryption_public_key
+    return build_corpus(tmp_path / "corpus", key=key, sender=sender, recipient="TTKC", encrypt_for=encrypt_for)
 
 
 def test_every_bad_package_of_the_corpus_is_refused_with_its_reason_and_changes_nothing(
     corpus: Any, target: CentreTarget, centre: CentreDatabase, tmp_path: Path
 ) -> None:
     register = CentreCollaborators(centre)
-    register.register("CTV001", "Nguyễn Thị Lan", keys.public_bytes(corpus.key), corpus.sender.device_id, [26596])
+    encryption = keys.encryption_public_bytes(keys.generate_private_key())
+    register.register("CTV001", "Nguyễn Thị Lan", keys.public_bytes(corpus.key), corpus.sender.device_id, [26596],
+                      encryption_key=encryption)  # fmt: skip
     importer = CentreImporter(centre, load_identity(centre, target.key_path), tmp_path / "r", tmp_path / "a")
     before = snapshot(centre)
     for name, path, code in corpus.cases:
@@ -304,6 +319,19 @@ def test_every_bad_package_of_the_corpus_is_refused_with_its_reason_and_changes_
     assert snapshot(centre) == before
     [good] = importer.import_file(corpus.good)  # and the good one still goes in
     assert good.status == "applied"
+
+
+def trust_centre(services: Any, identity: Any) -> None:
+    """The laptop trusts this centre, as after importing its welcome package."""
+    with services.ctx.store.write() as session:
+        sync_state.set_state(
+            session,
+            {
+                sync_state.CENTRE_PUBLIC_KEY: base64.b64encode(identity.public_key).decode(),
+                sync_state.CENTRE_FINGERPRINT: identity.fingerprint,
+                sync_state.CENTRE_ENCRYPTION_KEY: base64.b64encode(identity.encryption_public_key).decode(),
+            },
+        )
 
 
 def test_a_field_export_with_a_photo_arrives_whole_at_the_centre(
@@ -320,11 +348,14 @@ def test_a_field_export_with_a_photo_arrives_whole_at_the_centre(
     photo_file = tmp_path / "mat-tien.jpg"
     photo_file.write_bytes(b"\xff\xd8\xff\xe0" + bytes(range(200)) + b"\xff\xd9")
     photo = profiled.attachments.add("establishment", est.id, photo_file, caption="Mặt tiền")
+    trusted = load_identity(centre, target.key_path)
+    trust_centre(profiled, trusted)
     exported = profiled.sync_field.export()
     assert exported is not None
     user = profiled.collaborators.local_user()
-    public = keys.public_bytes(keys.load_private_key(profiled.sync_field.key_path))
-    CentreCollaborators(centre).register(user.code, user.full_name, public, user.device_id, [26596])
+    mine = keys.load_private_key(profiled.sync_field.key_path)
+    CentreCollaborators(centre).register(user.code, user.full_name, keys.public_bytes(mine), user.device_id, [26596],
+                                         encryption_key=keys.encryption_public_bytes(mine))  # fmt: skip
     importer = CentreImporter(centre, load_identity(centre, target.key_path), tmp_path / "r", tmp_path / "files")
     [result] = importer.import_file(exported.path)
     assert result.status == "applied" and result.counts() == {"applied": 3}
@@ -335,16 +366,6 @@ def test_a_field_export_with_a_photo_arrives_whole_at_the_centre(
         assert row is not None and row.caption == "Mặt tiền" and row.sha256 == photo.sha256
     # The receipt makes the laptop's records synced at revision 1.
     assert result.receipt is not None
-    trusted = load_identity(centre, target.key_path)
-
-    with profiled.ctx.store.write() as session:
-        sync_state.set_state(
-            session,
-            {
-                sync_state.CENTRE_PUBLIC_KEY: base64.b64encode(trusted.public_key).decode(),
-                sync_state.CENTRE_FINGERPRINT: trusted.fingerprint,
-            },
-        )
     done = profiled.sync_import.import_file(result.receipt)
     assert done.counts == {"applied": 3}
     assert profiled.establishments.get(est.id).meta.base_revision == 1
@@ -367,12 +388,12 @@ def test_a_reference_package_since_a_moment_carries_only_what_moved(
     clock[0] += timedelta(hours=1)
     builder = ReferenceBuilder(centre, identity, lambda: clock[0])
     first = builder.write("CTV001", tmp_path / "first").package.path
-    state = read_package(first, lambda fp: identity.public_key).json("reference/state.json")
+    state = a.open(first, identity.public_key).json("reference/state.json")
     assert state["since"] is None  # the first one is whole
     clock[0] += timedelta(hours=1)
     importer.import_file(a.package({"establishment": [establishment(new, name="Cơ sở mới")]}))
     clock[0] += timedelta(hours=1)
     later = builder.write("CTV001", tmp_path / "later", since=state["built_at"]).package.path
-    opened = read_package(later, lambda fp: identity.public_key)
+    opened = a.open(later, identity.public_key)
     assert [line["id"] for line in opened.records("establishment")] == [str(new)]
     assert opened.json("reference/state.json")["since"] == state["built_at"]

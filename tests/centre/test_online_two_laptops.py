@@ -4,6 +4,7 @@ duplicates nothing."""
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -18,6 +19,7 @@ from kcfield.centre.models import RecordHead, Revision
 from kcfield.centre.reference import ReferenceBuilder
 from kcfield.domain.errors import DomainError
 from kcfield.paths import AppPaths
+from kcfield.services import sync_state
 from kcfield.services.container import Services, open_services
 from kcfield.services.demo import DemoService
 from kcfield.services.sync_enrolment import read_enrolment_request
@@ -52,9 +54,13 @@ def enrol(running: Running, laptop: Services, tmp_path: Path) -> None:
     request = read_enrolment_request(laptop.sync_field.enrol_request(tmp_path / "request.json").path)
     communes = sorted({c.code for c in laptop.reference.communes.values() if c.latitude is not None})
     CentreCollaborators(running.db).register(request.code, request.full_name, request.public_key,
-                                             request.device_id, communes)  # fmt: skip
+                                             request.device_id, communes,
+                                             encryption_key=request.encryption_key)  # fmt: skip
     welcome = ReferenceBuilder(running.db, running.identity).write(request.code, tmp_path).package.path
     assert laptop.sync_import.import_file(welcome).trusted_fingerprint == running.identity.fingerprint
+    with laptop.ctx.store.read() as session:
+        learnt = sync_state.read_state(session)[sync_state.CENTRE_ENCRYPTION_KEY]
+    assert base64.b64decode(learnt) == running.identity.encryption_public_key
 
 
 def revisions(laptop: Services) -> dict[str, int]:

@@ -35,8 +35,9 @@ def test_a_newer_rule_set_travels_to_the_laptop(
 
     profiled.sync_field.ensure_key()
     user = profiled.collaborators.local_user()
-    public = keys.public_bytes(keys.load_private_key(profiled.sync_field.key_path))
-    CentreCollaborators(centre).register(user.code, user.full_name, public, user.device_id, [26596])
+    mine = keys.load_private_key(profiled.sync_field.key_path)
+    CentreCollaborators(centre).register(user.code, user.full_name, keys.public_bytes(mine), user.device_id, [26596],
+                                         encryption_key=keys.encryption_public_bytes(mine))  # fmt: skip
     identity = load_identity(centre, target.key_path)
     with profiled.ctx.store.write() as session:
         sync_state.set_state(

@@ -40,8 +40,11 @@ class Running:
         self.url, self.db, self.identity, self.folder = url, db, identity, folder
 
     def enrol(self, code: str) -> Device:
-        device = Device(code, self.folder / code)
-        CentreCollaborators(self.db).register(code, f"Cộng tác viên {code}", device.public, device.device_id, [COMMUNE])
+        device = Device(code, self.folder / code, self.identity.encryption_public_key)
+        CentreCollaborators(self.db).register(
+            code, f"Cộng tác viên {code}", device.public, device.device_id, [COMMUNE],
+            encryption_key=device.encryption_public,
+        )  # fmt: skip
         return device
 
     def request(
@@ -128,11 +131,11 @@ def test_an_upload_is_applied_with_a_signed_receipt_and_again_is_a_duplicate(run
     assert answer["status"] == "applied" and answer["counts"] == {"applied": 1} and answer["waiting_for"] is None
     receipt = running.folder / "receipt.kcpkg"
     receipt.write_bytes(base64.b64decode(answer["receipt"]))
-    opened = read_package(receipt, running.centre_key)
+    opened = device.open(receipt, running.identity.public_key)
     assert opened.manifest.kind is PackageKind.RECEIPT
     assert (
         opened.json("receipt.json")["package_id"]
-        == read_package(package, lambda _fp: device.public).manifest.package_id
+        == read_package(package, lambda _fp: device.public, running.identity.encryption_key).manifest.package_id
     )
 
     again = running.upload(device, package)
@@ -226,7 +229,7 @@ def test_signature_and_identity_refusals(running: Running) -> None:
     forged = running.request(device, "GET", "/v1/status", key=keys.generate_private_key())
     assert forged.status_code == 401 and _error(forged) == "server.bad_signature"
 
-    stranger = Device("CTV999", running.folder / "stranger")
+    stranger = Device("CTV999", running.folder / "stranger", running.identity.encryption_public_key)
     unknown = running.request(stranger, "GET", "/v1/status")
     assert unknown.status_code == 401 and _error(unknown) == "server.unknown_collaborator"
 
@@ -287,7 +290,7 @@ def test_the_reference_package_is_signed_by_the_centre(running: Running) -> None
     path = running.folder / "reference.kcpkg"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(response.content)
-    opened = read_package(path, running.centre_key)
+    opened = device.open(path, running.identity.public_key)
     assert opened.manifest.kind is PackageKind.CENTRE_REFERENCE
     assert opened.manifest.recipient == "CTV001"
     assert response.headers[http_auth.HEADER_PACKAGE_ID] == opened.manifest.package_id

@@ -3,7 +3,12 @@
 ``build_corpus(folder)`` writes the good package and every bad variant and returns a :class:`Corpus`: the
 keys, the sender, the good package's path and ``cases``, a list of ``(case name, path, expected code)``. The
 package tests check the reader refuses each with its code; the centre tests reuse the same files (with their
-own enrolled key and sender) to check a refused package changes nothing.
+own enrolled key, sender and encryption key) to check a refused package changes nothing.
+
+The inner cases are built as bad ZIPs (in ``plain/``), exactly as a hostile sender would make them, and then
+sealed with the real envelope for the recipient, so they reach the checks inside. The envelope cases
+(:data:`ENVELOPE_CASES`) spoil the envelope itself: a plain ZIP, another recipient, a flipped ciphertext byte,
+a truncated file, bytes after the last chunk, a bad header.
 
 Variants that must get past the signature to show their fault (duplicate ids, a wrong version, an oversized
 member, a zip bomb…) are re-signed with a manifest that tells the truth about them; the others are changed
@@ -13,6 +18,7 @@ bomb) are generated and compressed in chunks, never held in memory.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import os
@@ -27,10 +33,11 @@ from typing import Any
 from uuid import UUID
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from kcfield.domain.model import Establishment, Visit
 from kcfield.domain.serialization import to_json
-from kcfield.sync import keys
+from kcfield.sync import envelope, keys
 from kcfield.sync.limits import MIB, Limits
 from kcfield.sync.package import DEFAULT_LIMITS, PackageKind, Party, write_package
 
@@ -85,7 +92,22 @@ EXPECTED: dict[str, str] = {
     "duplicate_ids": "package.duplicate_id",
     "record_count_mismatch": "package.record_count_mismatch",
     "bad_json_member": "package.bad_json",
+    # the envelope
+    "plain_zip": "package.not_encrypted",
+    "not_a_package": "package.bad_envelope",
+    "empty_package": "package.bad_envelope",
+    "wrong_recipient": "package.wrong_recipient",
+    "flipped_ciphertext": "package.decrypt_failed",
+    "flipped_tag": "package.decrypt_failed",
+    "swapped_ephemeral": "package.decrypt_failed",
+    "truncated_envelope": "package.truncated",
+    "cut_header": "package.truncated",
+    "extra_bytes": "package.bad_envelope",
+    "bad_header": "package.bad_envelope",
+    "huge_header": "package.bad_envelope",
+    "old_envelope_version": "package.bad_envelope",
 }
+ENVELOPE_CASES = frozenset(list(EXPECTED)[list(EXPECTED).index("plain_zip") :])
 
 
 @dataclass
@@ -95,7 +117,14 @@ class Corpus:
     other_key: Ed25519PrivateKey  # a second key: unknown to the reader (the centre may enrol and revoke it)
     sender: Party
     good: Path
+    encrypt_for: bytes  # the recipient's X25519 public key every package is sealed for
+    recipient_key: X25519PrivateKey | None = None  # its private key, when the corpus made it
     cases: list[tuple[str, Path, str]] = field(default_factory=list)
+
+    @property
+    def decrypt_with(self) -> X25519PrivateKey:
+        assert self.recipient_key is not None, "sealed for a key the caller holds"
+        return self.recipient_key
 
     def key_for(self, fingerprint: str) -> bytes | None:
         """Trusts the sender's key only."""
@@ -169,39 +198,66 @@ def build_corpus(
     members: Mapping[str, bytes] | None = None,
     limits: Limits = DEFAULT_LIMITS,
     bomb_bytes: int = BOMB_BYTES,
+    encrypt_for: bytes | None = None,
 ) -> Corpus:
     """Write the good package and every case of :data:`EXPECTED` into ``folder``.
 
     ``members`` must contain ``records/establishment.jsonl`` with at least two lines (the default does).
     ``limits`` sizes the oversized member, the member count and the bomb for the reader that will be used.
+    ``encrypt_for`` is the recipient's X25519 public key (default: a key the corpus makes, ``recipient_key``).
     """
     folder.mkdir(parents=True, exist_ok=True)
+    plain = folder / "plain"
+    plain.mkdir(exist_ok=True)
     key = key or keys.generate_private_key()
     fingerprint = keys.fingerprint(keys.public_bytes(key))
     sender = sender or Party("collaborator", "CTV001", "device-ctv001", fingerprint)
     members = dict(members if members is not None else good_members(sender.code))
-    written = write_package(
-        folder,
-        kind=PackageKind.FIELD_CHANGES,
-        sender=sender,
-        recipient=recipient,
-        sequence=sequence,
-        previous_sha256="",
-        members=members,
-        key=key,
-        app_version="0.1.0",
-        schema_version="test",
-        package_id=PACKAGE_ID,
-        created_at=CREATED_AT,
-    )
-    corpus = Corpus(folder, key, keys.generate_private_key(), sender, written.path)
-    manifest = json.loads(_entry(written.path, "manifest.json"))
-    maker = _Maker(corpus, _read_entries(written.path), manifest, limits, bomb_bytes)
+    recipient_key = None
+    if encrypt_for is None:
+        recipient_key = X25519PrivateKey.generate()
+        encrypt_for = keys.encryption_public_bytes(recipient_key)
+    arguments: dict[str, Any] = {
+        "kind": PackageKind.FIELD_CHANGES,
+        "sender": sender,
+        "recipient": recipient,
+        "sequence": sequence,
+        "previous_sha256": "",
+        "members": members,
+        "key": key,
+        "app_version": "0.1.0",
+        "schema_version": "test",
+        "package_id": PACKAGE_ID,
+        "created_at": CREATED_AT,
+    }
+    written = write_package(folder, **arguments, encrypt_for=encrypt_for)
+    # The same package sealed for a key held here, opened again: the good ZIP the inner cases start from.
+    staging = X25519PrivateKey.generate()
+    staged = write_package(plain, **arguments, encrypt_for=keys.encryption_public_bytes(staging))
+    good_zip = plain / "good.zip"
+    with staged.path.open("rb") as source, good_zip.open("wb") as target:
+        envelope.open_envelope(source, target, staging, file=staged.path.name, max_size=2**40)
+    staged.path.unlink()
+    corpus = Corpus(folder, key, keys.generate_private_key(), sender, written.path, encrypt_for, recipient_key)
+    manifest = json.loads(_entry(good_zip, "manifest.json"))
+    maker = _Maker(corpus, _read_entries(good_zip), manifest, limits, bomb_bytes, good_zip)
     for case, code in EXPECTED.items():
         path = folder / f"{case}.kcpkg"
-        getattr(maker, case)(path)
+        if case in ENVELOPE_CASES:
+            getattr(maker, case)(path)
+        else:
+            inner = plain / f"{case}.zip"
+            getattr(maker, case)(inner)
+            seal_file(inner, path, encrypt_for)
+            inner.unlink()  # the big ones (a 64 MiB member) need not stay twice
         corpus.cases.append((case, path, code))
     return corpus
+
+
+def seal_file(source: Path, target: Path, encrypt_for: bytes) -> None:
+    """``source`` (any bytes: a good or a bad ZIP) sealed into ``target`` with the real envelope."""
+    with source.open("rb") as reader, target.open("wb") as writer:
+        envelope.seal(reader, source.stat().st_size, writer, encrypt_for)
 
 
 # --- the variants ------------------------------------------------------------------------------------------
@@ -212,9 +268,16 @@ Chunks = Callable[[], Iterator[bytes]]
 
 class _Maker:
     def __init__(
-        self, corpus: Corpus, entries: list[Entry], manifest: dict[str, Any], limits: Limits, bomb_bytes: int
+        self,
+        corpus: Corpus,
+        entries: list[Entry],
+        manifest: dict[str, Any],
+        limits: Limits,
+        bomb_bytes: int,
+        good_zip: Path,
     ) -> None:
         self.corpus = corpus
+        self.good_zip = good_zip
         self.bomb_bytes = bomb_bytes
         self.entries = entries
         self.manifest = manifest
@@ -277,7 +340,7 @@ class _Maker:
         path.write_text("Đây là một bức thư, không phải gói dữ liệu.\n", encoding="utf-8")
 
     def truncated_zip(self, path: Path) -> None:
-        data = self.corpus.good.read_bytes()
+        data = self.good_zip.read_bytes()
         path.write_bytes(data[: len(data) // 2])
 
     def empty_file(self, path: Path) -> None:
@@ -319,7 +382,7 @@ class _Maker:
         self.resign(path, self.good_members(), edit=lambda m: m.update(format="other-package"))
 
     def wrong_version(self, path: Path) -> None:
-        self.resign(path, self.good_members(), edit=lambda m: m.update(format_version=2))
+        self.resign(path, self.good_members(), edit=lambda m: m.update(format_version=3))
 
     def bad_manifest(self, path: Path) -> None:
         self.resign(path, self.good_members(), edit=lambda m: m.update(sequence="one"))
@@ -484,6 +547,75 @@ class _Maker:
 
     def bad_json_member(self, path: Path) -> None:
         self.resign(path, {**self.good_members(), "reference/communes.json": b'{"communes": [1, 2,'})
+
+    # the envelope (these write the final file themselves)
+
+    def sealed(self) -> bytearray:
+        """The good ZIP sealed for the corpus's recipient, as bytes to spoil."""
+        temp = self.good_zip.with_suffix(".sealed")
+        seal_file(self.good_zip, temp, self.corpus.encrypt_for)
+        data = bytearray(temp.read_bytes())
+        temp.unlink()
+        return data
+
+    def header_end(self, data: bytes) -> int:
+        return len(envelope.MAGIC) + 4 + int.from_bytes(data[len(envelope.MAGIC) : len(envelope.MAGIC) + 4], "big")
+
+    def with_header(self, path: Path, change: Callable[[dict[str, Any]], None]) -> None:
+        data = self.sealed()
+        end = self.header_end(data)
+        header = json.loads(data[len(envelope.MAGIC) + 4 : end])
+        change(header)
+        raw = json.dumps(header, sort_keys=True, separators=(",", ":")).encode()
+        path.write_bytes(envelope.MAGIC + len(raw).to_bytes(4, "big") + raw + data[end:])
+
+    def plain_zip(self, path: Path) -> None:
+        path.write_bytes(self.good_zip.read_bytes())
+
+    def not_a_package(self, path: Path) -> None:
+        path.write_text("Đây là một bức thư, không phải gói dữ liệu.\n", encoding="utf-8")
+
+    def empty_package(self, path: Path) -> None:
+        path.write_bytes(b"")
+
+    def wrong_recipient(self, path: Path) -> None:
+        seal_file(self.good_zip, path, keys.encryption_public_bytes(X25519PrivateKey.generate()))
+
+    def flipped_ciphertext(self, path: Path) -> None:
+        data = self.sealed()
+        data[self.header_end(data) + 40] ^= 0x01
+        path.write_bytes(bytes(data))
+
+    def flipped_tag(self, path: Path) -> None:
+        data = self.sealed()
+        data[-1] ^= 0x80
+        path.write_bytes(bytes(data))
+
+    def swapped_ephemeral(self, path: Path) -> None:
+        other = keys.encryption_public_bytes(X25519PrivateKey.generate())
+        self.with_header(path, lambda header: header.update(ephemeral=base64.b64encode(other).decode()))
+
+    def truncated_envelope(self, path: Path) -> None:
+        path.write_bytes(bytes(self.sealed()[:-100]))
+
+    def cut_header(self, path: Path) -> None:
+        data = self.sealed()
+        path.write_bytes(bytes(data[: len(envelope.MAGIC) + 10]))
+
+    def extra_bytes(self, path: Path) -> None:
+        path.write_bytes(bytes(self.sealed()) + b"\x00" * 10)
+
+    def bad_header(self, path: Path) -> None:
+        data = self.sealed()
+        raw = b"{not json" + b" " * 10
+        path.write_bytes(envelope.MAGIC + len(raw).to_bytes(4, "big") + raw + data[self.header_end(data) :])
+
+    def huge_header(self, path: Path) -> None:
+        data = self.sealed()
+        path.write_bytes(envelope.MAGIC + (2**32 - 1).to_bytes(4, "big") + data[len(envelope.MAGIC) + 4 :])
+
+    def old_envelope_version(self, path: Path) -> None:
+        self.with_header(path, lambda header: header.update(version=1))
 
 
 # --- zip plumbing ------------------------------------------------------------------------------------------

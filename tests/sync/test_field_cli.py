@@ -19,9 +19,9 @@ def _data(paths: AppPaths) -> list[str]:
 
 
 def test_export_prints_the_package_path_then_says_nothing_is_pending(
-    profiled: Services, app_paths: AppPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    trusted: Services, app_paths: AppPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    profiled.establishments.create(Establishment(name="Lò bánh tráng Bà Năm", kind=EstablishmentKind.HOUSEHOLD))
+    trusted.establishments.create(Establishment(name="Lò bánh tráng Bà Năm", kind=EstablishmentKind.HOUSEHOLD))
     usb = tmp_path / "usb"
     usb.mkdir()
     assert main(["export", *_data(app_paths), "--out", str(usb)]) == 0
@@ -39,6 +39,16 @@ def test_export_mistakes_give_one_line(
     assert main(["--lang", "en", "export", *_data(app_paths), "--out", str(tmp_path / "no-such-stick")]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "no-such-stick" in err and "Traceback" not in err
+
+
+def test_export_before_the_welcome_package_gives_one_line(
+    profiled: Services, app_paths: AppPaths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    profiled.establishments.create(Establishment(name="Lò bánh tráng Bà Năm", kind=EstablishmentKind.HOUSEHOLD))
+    assert main(["--lang", "en", "export", *_data(app_paths)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "encryption key" in err and "welcome package" in err and "Traceback" not in err
+    assert list(app_paths.outbox.glob("*.kcpkg")) == []
 
 
 def test_enrol_request_prints_path_and_fingerprint(

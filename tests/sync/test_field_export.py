@@ -40,6 +40,7 @@ from kcfield.services.sync_state import NEXT_SEQUENCE, read_state
 from kcfield.store.models import EstablishmentRow
 from kcfield.sync.keys import load_private_key, public_bytes
 from kcfield.sync.package import OpenedPackage, PackageKind, read_package
+from tests.conftest import CentreKeys
 from tests.unit.test_services import _draft
 
 CHAU_DUC = 26596
@@ -47,8 +48,9 @@ JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00" +
 
 
 @pytest.fixture
-def field_sync(profiled: Services, app_paths: AppPaths) -> FieldSyncService:
-    return FieldSyncService(profiled.ctx, app_paths, profiled.attachments.store, app_version="9.9.9-test")
+def field_sync(trusted: Services, app_paths: AppPaths) -> FieldSyncService:
+    """The export service of a laptop that trusts a centre (``trusted`` is ``profiled`` with the centre's keys)."""
+    return FieldSyncService(trusted.ctx, app_paths, trusted.attachments.store, app_version="9.9.9-test")
 
 
 @dataclasses.dataclass
@@ -104,10 +106,11 @@ def _story(services: Services, tmp_path: Path) -> Story:
     return Story(est, visit, need, assessment, photo)
 
 
-def _open(sync: FieldSyncService, path: Path) -> OpenedPackage:
+def _open(sync: FieldSyncService, centre: CentreKeys, path: Path) -> OpenedPackage:
+    """The package as the centre reads it: decrypted with the centre's key, signed by this laptop's."""
     public = public_bytes(load_private_key(sync.key_path))
     fingerprint = sync.ensure_key()
-    return read_package(path, lambda fp: public if fp == fingerprint else None)
+    return read_package(path, lambda fp: public if fp == fingerprint else None, centre.encryption_key)
 
 
 def _only(package: OpenedPackage, entity: str) -> dict[str, Any]:
@@ -118,6 +121,7 @@ def _only(package: OpenedPackage, entity: str) -> dict[str, Any]:
 def _fields(obj: Any) -> dict[str, Any]:
     fields = to_json(obj)
     del fields["id"], fields["meta"]
+    fields.pop("rep_personal_id", None)  # withheld: by default the centre does not collect personal IDs
     return fields
 
 
@@ -126,7 +130,7 @@ def _outbox_files(paths: AppPaths) -> list[Path]:
 
 
 def test_a_new_story_travels_whole_and_exact(
-    profiled: Services, field_sync: FieldSyncService, app_paths: AppPaths, tmp_path: Path
+    profiled: Services, field_sync: FieldSyncService, app_paths: AppPaths, tmp_path: Path, centre_keys: CentreKeys
 ) -> None:
     story = _story(profiled, tmp_path)
     assert field_sync.pending_summary() == {
@@ -142,7 +146,7 @@ def test_a_new_story_travels_whole_and_exact(
     assert result.path.parent == app_paths.outbox and result.path.name.startswith("CTV001-000001-")
     assert hashlib.sha256(result.path.read_bytes()).hexdigest() == result.sha256
 
-    package = _open(field_sync, result.path)
+    package = _open(field_sync, centre_keys, result.path)
     manifest = package.manifest
     assert manifest.kind is PackageKind.FIELD_CHANGES and manifest.sequence == 1
     assert manifest.package_id == result.package_id and package.sha256 == result.sha256
@@ -201,7 +205,7 @@ def test_nothing_pending_writes_nothing(
 
 
 def test_an_edit_after_export_goes_in_the_next_package_in_sequence(
-    profiled: Services, field_sync: FieldSyncService, tmp_path: Path
+    profiled: Services, field_sync: FieldSyncService, tmp_path: Path, centre_keys: CentreKeys
 ) -> None:
     story = _story(profiled, tmp_path)
     first = field_sync.export()
@@ -211,7 +215,7 @@ def test_an_edit_after_export_goes_in_the_next_package_in_sequence(
     second = field_sync.export()
     assert second is not None
     assert second.sequence == 2 and second.previous_sha256 == first.sha256 and second.record_count == 1
-    package = _open(field_sync, second.path)
+    package = _open(field_sync, centre_keys, second.path)
     assert package.manifest.sequence == 2 and package.manifest.previous_sha256 == first.sha256
     assert package.records("visit") == []
     line = _only(package, "establishment")
@@ -222,19 +226,25 @@ def test_an_edit_after_export_goes_in_the_next_package_in_sequence(
     assert field_sync.resend_paths() == [first.path, second.path]
 
 
-def test_a_deleted_record_travels_as_a_delete(profiled: Services, field_sync: FieldSyncService, tmp_path: Path) -> None:
+def test_a_deleted_record_travels_as_a_delete(
+    profiled: Services, field_sync: FieldSyncService, tmp_path: Path, centre_keys: CentreKeys
+) -> None:
     story = _story(profiled, tmp_path)
     assert field_sync.export() is not None
     assert story.need.id is not None
     profiled.needs.delete(story.need.id)
     result = field_sync.export()
     assert result is not None
-    line = _only(_open(field_sync, result.path), "equipment_need")
+    line = _only(_open(field_sync, centre_keys, result.path), "equipment_need")
     assert line["deleted"] is True and line["local_edits"] == 2
 
 
 def test_an_edit_made_while_exporting_stays_pending(
-    profiled: Services, field_sync: FieldSyncService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    profiled: Services,
+    field_sync: FieldSyncService,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    centre_keys: CentreKeys,
 ) -> None:
     story = _story(profiled, tmp_path)
     real_write = sync_field_module.write_package
@@ -248,12 +258,12 @@ def test_an_edit_made_while_exporting_stays_pending(
     first = field_sync.export()
     monkeypatch.undo()
     assert first is not None and first.records["establishment"] == 1
-    assert _only(_open(field_sync, first.path), "establishment")["fields"]["street"] == ""
+    assert _only(_open(field_sync, centre_keys, first.path), "establishment")["fields"]["street"] == ""
     pending = field_sync.pending_summary()
     assert pending["establishment"] == 1 and pending["visit"] == 0  # the rest was marked, the edit was not
     second = field_sync.export()
     assert second is not None and second.sequence == 2 and second.record_count == 1
-    line = _only(_open(field_sync, second.path), "establishment")
+    line = _only(_open(field_sync, centre_keys, second.path), "establishment")
     assert line["local_edits"] == 2 and line["fields"]["street"] == "12 Lê Lợi"
 
 
@@ -357,3 +367,27 @@ def test_two_exports_racing_for_one_number_leave_one_package(
     (entry,) = field_sync.outbox()
     assert entry.sequence == 1 and _outbox_files(app_paths) == [entry.path]
     assert sum(field_sync.pending_summary().values()) == 0
+
+
+def test_export_needs_the_centres_encryption_key(profiled: Services, app_paths: AppPaths) -> None:
+    """A laptop that never imported the welcome package has no key to seal for: it says so and writes nothing."""
+    profiled.establishments.create(_establishment())
+    sync = FieldSyncService(profiled.ctx, app_paths, profiled.attachments.store)
+    with pytest.raises(DomainError) as refused:
+        sync.export()
+    assert refused.value.code == "sync_field.no_centre_key"
+    assert _outbox_files(app_paths) == []
+    assert sync.pending_summary()["establishment"] == 1
+
+
+def test_the_package_is_sealed_for_the_centre(
+    trusted: Services, field_sync: FieldSyncService, centre_keys: CentreKeys, tmp_path: Path
+) -> None:
+    story = _story(trusted, tmp_path)
+    result = field_sync.export()
+    assert result is not None
+    raw = result.path.read_bytes()
+    assert result.sha256 == hashlib.sha256(raw).hexdigest()
+    for visible in (story.establishment.name.encode(), b"manifest.json", JPEG[:16], b"PK\x03\x04"):
+        assert visible not in raw
+    assert centre_keys.read(result.path).sha256 == result.sha256

@@ -47,10 +47,10 @@ def _fill(services: Services, count: int) -> None:
 
 
 @pytest.mark.slow
-def test_ten_thousand_changed_records_export_in_one_package(profiled: Services, app_paths: AppPaths) -> None:
+def test_ten_thousand_changed_records_export_in_one_package(trusted: Services, app_paths: AppPaths) -> None:
     """The bulk path at its target size (its speed is measured by benchmarks/sync_speed.py, not here)."""
-    _fill(profiled, RECORDS)
-    sync = FieldSyncService(profiled.ctx, app_paths, profiled.attachments.store)
+    _fill(trusted, RECORDS)
+    sync = FieldSyncService(trusted.ctx, app_paths, trusted.attachments.store)
     sync.ensure_key()
     result = sync.export()
     assert result is not None and result.records["establishment"] == RECORDS and result.audit_events >= RECORDS

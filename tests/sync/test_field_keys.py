@@ -14,7 +14,13 @@ from kcfield.paths import AppPaths
 from kcfield.services.container import Services
 from kcfield.services.sync_enrolment import read_enrolment_request
 from kcfield.services.sync_field import FieldSyncService
-from kcfield.sync.keys import fingerprint, generate_private_key, load_private_key, public_bytes
+from kcfield.sync.keys import (
+    encryption_public_bytes,
+    fingerprint,
+    generate_private_key,
+    load_private_key,
+    public_bytes,
+)
 
 
 @pytest.fixture
@@ -62,6 +68,7 @@ def test_the_enrolment_request_verifies_with_its_key(field_sync: FieldSyncServic
     assert (request.code, request.full_name, request.phone) == ("CTV001", "Nguyễn Thị Lan", "0912345678")
     assert request.fingerprint == written.fingerprint == field_sync.ensure_key()
     assert request.public_key == public_bytes(load_private_key(field_sync.key_path))
+    assert request.encryption_key == encryption_public_bytes(load_private_key(field_sync.key_path))
     assert request.app_version == "9.9.9-test" and request.created_at.endswith("+00:00")
     assert len(request.device_id) == 16
     document = json.loads(written.path.read_text(encoding="utf-8"))
@@ -81,7 +88,10 @@ def _tamper(path: Path, change: dict[str, object]) -> None:
         ({"code": "CTV999"}, "enrol_request.bad_signature"),
         ({"public_key": "other"}, "enrol_request.bad_key"),
         ({"fingerprint": "0000 " * 15 + "0000"}, "enrol_request.bad_key"),
-        ({"format_version": 2}, "enrol_request.bad_shape"),
+        ({"format_version": 3}, "enrol_request.bad_shape"),
+        ({"format_version": 1}, "enrol_request.no_encryption_key"),
+        ({"encryption_key": base64.b64encode(bytes(range(32))).decode("ascii")}, "enrol_request.bad_signature"),
+        ({"encryption_key": 5}, "enrol_request.bad_shape"),
         ({"phone": 912345678}, "enrol_request.bad_shape"),
     ],
 )

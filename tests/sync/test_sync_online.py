@@ -36,11 +36,12 @@ Handler = Callable[[httpx.Request], httpx.Response]
 class FakeCentre:
     """Answers /v1/packages with a signed receipt (every record applied) and /v1/reference with a package."""
 
-    def __init__(self, folder: Path, collaborator_public: bytes) -> None:
+    def __init__(self, folder: Path, collaborator_public: bytes, collaborator_encryption: bytes) -> None:
         self.folder = folder
         self.key = keys.generate_private_key()
         self.public = keys.public_bytes(self.key)
         self.collaborator_public = collaborator_public
+        self.collaborator_encryption = collaborator_encryption  # what its packages to the laptop are sealed for
         self.requests: list[httpx.Request] = []
         self.signatures_ok: list[bool] = []
         self.received: dict[str, bytes] = {}  # package id -> bytes
@@ -72,7 +73,7 @@ class FakeCentre:
             )
         incoming = self.folder / f"in-{next(self._numbers)}.kcpkg"
         incoming.write_bytes(body)
-        package = read_package(incoming, lambda _fp: self.collaborator_public)
+        package = read_package(incoming, lambda _fp: self.collaborator_public, keys.encryption_private_key(self.key))
         package_id = package.manifest.package_id
         status = "duplicate" if package_id in self.received else "applied"
         self.received[package_id] = body
@@ -100,6 +101,7 @@ class FakeCentre:
             key=self.key,
             app_version="test",
             schema_version="test",
+            encrypt_for=self.collaborator_encryption,
         )
         return written.manifest.package_id, written.path.read_bytes()
 
@@ -111,6 +113,7 @@ def trust(services: Services, centre: FakeCentre) -> None:
             {
                 sync_state.CENTRE_PUBLIC_KEY: base64.b64encode(centre.public).decode(),
                 sync_state.CENTRE_FINGERPRINT: keys.fingerprint(centre.public),
+                sync_state.CENTRE_ENCRYPTION_KEY: base64.b64encode(keys.encryption_public_bytes(centre.key)).decode(),
             },
         )
 
@@ -118,8 +121,8 @@ def trust(services: Services, centre: FakeCentre) -> None:
 @pytest.fixture
 def centre(profiled: Services, tmp_path: Path) -> FakeCentre:
     profiled.sync_field.ensure_key()
-    public = keys.public_bytes(keys.load_private_key(profiled.sync_field.key_path))
-    made = FakeCentre(tmp_path / "centre", public)
+    collaborator = keys.load_private_key(profiled.sync_field.key_path)
+    made = FakeCentre(tmp_path / "centre", keys.public_bytes(collaborator), keys.encryption_public_bytes(collaborator))
     made.folder.mkdir()
     trust(profiled, made)
     return made

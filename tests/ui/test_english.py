@@ -67,7 +67,15 @@ def test_main_window_speaks_english(
         window.show()
 
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles == ["Establishments", "Survey visits", "Equipment needs", "CP assessment", "Sync", "Reports"]
+    assert titles == [
+        "Establishments",
+        "Survey visits",
+        "Equipment needs",
+        "CP assessment",
+        "Sync",
+        "Reports",
+        "Backups",
+    ]
     tips = [window.nav.item(i).toolTip() for i in range(window.nav.count())]
 
     menus = _menu_texts(window)
@@ -79,6 +87,7 @@ def test_main_window_speaks_english(
             "Print a &blank form…",
             "&Attach scans of signed forms…",
             "Se&ttings…",
+            "Private &key passphrase…",
             "&Quit",
         ],
         "&Edit": ["&Find establishment"],
@@ -91,7 +100,7 @@ def test_main_window_speaks_english(
         letters = [key.group(1).lower() for key in keys if key]
         assert len(set(letters)) == len(letters), entries
     status_tips = [action.statusTip() for action in vars(window.app_actions).values() if action.statusTip()]
-    assert len(status_tips) == 9
+    assert len(status_tips) == 10
 
     registry = window.registry
     assert registry.search.placeholderText() == (

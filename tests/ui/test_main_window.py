@@ -30,7 +30,7 @@ def test_pages_and_placeholders_say_what_they_are(qtbot: QtBot, profiled: Servic
     window = build_window(profiled, app_paths, keep)
     qtbot.addWidget(window)
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles == ["Cơ sở", "Lượt khảo sát", "Nhu cầu thiết bị", "Đánh giá SXSH", "Đồng bộ", "Báo cáo"]
+    assert titles == ["Cơ sở", "Lượt khảo sát", "Nhu cầu thiết bị", "Đánh giá SXSH", "Đồng bộ", "Báo cáo", "Sao lưu"]
     with qtbot.waitActive(window):
         window.show()
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)

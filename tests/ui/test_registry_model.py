@@ -163,7 +163,7 @@ def test_cells_speak_vietnamese(qtbot: QtBot) -> None:
     assert cell(model, 0, ModelColumn.VILLAGE) == "Ấp Phước Lợi"
     assert cell(model, 0, ModelColumn.TAX_CODE) == "0100109106"
     assert cell(model, 0, ModelColumn.REP_NAME) == "Nguyễn Văn Hải"
-    assert cell(model, 0, ModelColumn.REP_PHONE) == "0912345678"
+    assert cell(model, 0, ModelColumn.REP_PHONE) == "091*****78"  # personal data is masked in lists
     assert cell(model, 2, ModelColumn.CHANGED, SortRole) == 0
     assert cell(model, 0, ModelColumn.NAME, SortRole) == "Cơ sở chế biến hải sản Đất Đỏ"
 

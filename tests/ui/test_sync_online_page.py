@@ -17,8 +17,8 @@ from tests.sync.test_sync_online import FakeCentre, Sleeps, online, trust
 
 def _centre(services: Services, tmp_path: Path) -> FakeCentre:
     services.sync_field.ensure_key()
-    public = keys.public_bytes(keys.load_private_key(services.sync_field.key_path))
-    centre = FakeCentre(tmp_path / "centre", public)
+    mine = keys.load_private_key(services.sync_field.key_path)
+    centre = FakeCentre(tmp_path / "centre", keys.public_bytes(mine), keys.encryption_public_bytes(mine))
     centre.folder.mkdir()
     trust(services, centre)
     return centre

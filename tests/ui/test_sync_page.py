@@ -19,7 +19,9 @@ from kcfield.ui.tasks import SyncTaskRunner
 from tests.ui.conftest import build_window
 
 
-def centre_package(folder: Path, key, kind: PackageKind, members: dict[str, bytes], sequence: int = 1) -> Path:  # type: ignore[no-untyped-def]
+def centre_package(  # type: ignore[no-untyped-def]
+    folder: Path, key, kind: PackageKind, members: dict[str, bytes], encrypt_for: bytes, sequence: int = 1
+) -> Path:
     public = keys.public_bytes(key)
     written = write_package(
         folder,
@@ -32,6 +34,7 @@ def centre_package(folder: Path, key, kind: PackageKind, members: dict[str, byte
         key=key,
         app_version="test",
         schema_version="test",
+        encrypt_for=encrypt_for,
     )
     return written.path
 
@@ -47,37 +50,42 @@ def test_pending_changes_export_and_the_centres_answers(qtbot: QtBot, profiled: 
 
     usb = tmp_path / "usb"
     usb.mkdir()
+    page.export_to(usb)  # no centre trusted yet: nothing to seal the package for
+    assert "khoá mã hoá của trung tâm" in page.status.text() and list(usb.glob("*.kcpkg")) == []
+    assert page.pending.item(0, 1).text() == "1"
+
+    # The centre's welcome package makes the laptop trust its keys; then an export is sealed for the centre.
+    mine = keys.load_private_key(profiled.sync_field.key_path)
+    own_encryption = keys.encryption_public_bytes(mine)
+    centre_key = keys.generate_private_key()
+    public = keys.public_bytes(centre_key)
+    centre = {"code": "TTKC", "device_id": "centre-device", "fingerprint": keys.fingerprint(public),
+              "public_key": base64.b64encode(public).decode(),
+              "encryption_key": base64.b64encode(keys.encryption_public_bytes(centre_key)).decode()}  # fmt: skip
+    welcome = centre_package(tmp_path, centre_key, PackageKind.CENTRE_REFERENCE,
+                             {"reference/centre.json": json.dumps(centre).encode()}, own_encryption)  # fmt: skip
+    page.import_files([welcome])
+    assert keys.fingerprint(public) in page.trust.text()
+    assert any("tin cậy" in line for line in page.last_import)
+
     page.export_to(usb)
     [package] = list(usb.glob("*.kcpkg"))
     assert "gói số 1" in page.status.text() and str(usb) in page.status.text()
     assert page.pending.item(0, 1).text() == "0" and not page.export_button.isEnabled()
     assert page.outbox.rowCount() == 1 and "chưa có" in page.outbox.item(0, 3).text()
 
-    # The centre's welcome package makes the laptop trust its key; then a receipt acknowledges the package.
-    centre_key = keys.generate_private_key()
-    public = keys.public_bytes(centre_key)
-    centre = {"code": "TTKC", "device_id": "centre-device", "fingerprint": keys.fingerprint(public),
-              "public_key": base64.b64encode(public).decode()}  # fmt: skip
-    welcome = centre_package(tmp_path, centre_key, PackageKind.CENTRE_REFERENCE,
-                             {"reference/centre.json": json.dumps(centre).encode()})  # fmt: skip
-    page.import_files([welcome])
-    assert keys.fingerprint(public) in page.trust.text()
-    assert any("tin cậy" in line for line in page.last_import)
-
-    mine = profiled.collaborators.local_user()
-    assert mine is not None
-    sent = read_package(package, lambda fp: keys.public_bytes(keys.load_private_key(profiled.sync_field.key_path)))
+    sent = read_package(package, lambda fp: keys.public_bytes(mine), keys.encryption_private_key(centre_key))
     receipt = {"package_id": sent.manifest.package_id, "records": [
         {"entity": "establishment", "id": str(est.id), "outcome": "applied", "revision": 1}]}  # fmt: skip
     answer = centre_package(tmp_path, centre_key, PackageKind.RECEIPT,
-                            {"receipt.json": json.dumps(receipt).encode()}, sequence=2)  # fmt: skip
+                            {"receipt.json": json.dumps(receipt).encode()}, own_encryption, sequence=2)  # fmt: skip
     page.import_files([answer])
     assert "đã nhận" in page.outbox.item(0, 3).text()
     assert profiled.establishments.get(est.id).meta.base_revision == 1  # type: ignore[arg-type,union-attr]
 
     stranger = keys.generate_private_key()  # a package signed by anyone else is refused, nothing changes
     forged = centre_package(tmp_path / "forged", stranger, PackageKind.RECEIPT,
-                            {"receipt.json": json.dumps(receipt).encode()}, sequence=3)  # fmt: skip
+                            {"receipt.json": json.dumps(receipt).encode()}, own_encryption, sequence=3)  # fmt: skip
     page.import_files([forged])
     assert page.last_import[0].startswith("✘")
 

@@ -21,6 +21,7 @@ DEFAULT_LANGUAGE = "vi"
 def catalogue() -> Mapping[str, tuple[str, str]]:
     from kcfield.domain.messages import (
         attachments,
+        backups,
         centre,
         common,
         cp_indicators,
@@ -28,6 +29,8 @@ def catalogue() -> Mapping[str, tuple[str, str]]:
         fields,
         forms,
         geo,
+        key_protection,
+        personal,
         printing,
         reports,
         server,
@@ -60,6 +63,9 @@ def catalogue() -> Mapping[str, tuple[str, str]]:
         sync_import,
         sync_online,
         server,
+        key_protection,
+        personal,
+        backups,
     ):
         overlap = merged.keys() & module.CATALOGUE.keys()
         if overlap:

@@ -47,6 +47,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Khoá công khai không hợp lệ (cần khoá Ed25519 dài 32 byte).",
         "The public key is not valid (an Ed25519 key of 32 bytes is expected).",
     ),
+    "centre.bad_encryption_key": (
+        "Khoá mã hoá trong yêu cầu đăng ký không hợp lệ (cần khoá X25519 dài 32 byte).",
+        "The encryption key in the enrolment request is not valid (an X25519 key of 32 bytes is expected).",
+    ),
+    "centre.no_encryption_key": (
+        "Trung tâm chưa có khoá mã hoá của cộng tác viên {collaborator} (đăng ký bằng phiên bản cũ): hãy yêu cầu "
+        "họ gửi yêu cầu đăng ký mới (kcfield enrol-request) rồi đăng ký lại.",
+        "The centre has no encryption key for the collaborator {collaborator} (enrolled with an older version): "
+        "ask them to send a new enrolment request (kcfield enrol-request) and enrol it again.",
+    ),
     "centre.key_in_use": (
         "Khoá này đã được đăng ký cho cộng tác viên {collaborator}.",
         "This key is already enrolled for collaborator {collaborator}.",

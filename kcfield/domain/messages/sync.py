@@ -16,6 +16,31 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Đã có khoá ký tại {path}; không ghi đè để thiết bị này vẫn được trung tâm nhận ra.",
         "A signing key already exists at {path}; it is not overwritten so the centre still recognises this device.",
     ),
+    # --- the encrypted envelope ---
+    "package.not_encrypted": (
+        "Gói {file} là gói không mã hoá, do phiên bản kcfield cũ tạo ra (định dạng 1), không còn được nhận: "
+        "hãy cập nhật kcfield ở phía gửi rồi xuất lại.",
+        "The package {file} is not encrypted: it was made by an older kcfield, format 1, no longer accepted: "
+        "update kcfield on the sending side and export again.",
+    ),
+    "package.wrong_recipient": (
+        "Gói {file} được mã hoá cho khoá khác ({fingerprint}), không phải khoá của máy này ({expected}): "
+        "gói này không gửi cho bạn, hoặc khoá đã thay đổi sau khi gói được tạo.",
+        "The package {file} is encrypted for another key ({fingerprint}), not this one ({expected}): it was "
+        "not sent to you, or the key changed after the package was made.",
+    ),
+    "package.bad_envelope": (
+        "Gói {file} không phải gói kcfield hợp lệ ({detail}); hãy xin gửi lại.",
+        "The package {file} is not a valid kcfield package ({detail}); ask for it to be sent again.",
+    ),
+    "package.decrypt_failed": (
+        "Không giải mã được gói {file}: tệp bị hỏng hoặc bị giả mạo; hãy xin gửi lại.",
+        "The package {file} cannot be decrypted: the file is damaged or forged; ask for it to be sent again.",
+    ),
+    "package.truncated": (
+        "Gói {file} bị cắt cụt (sao chép chưa xong?); hãy sao chép hoặc xin gửi lại.",
+        "The package {file} is truncated (an unfinished copy?); copy it again or ask for it to be sent again.",
+    ),
     # --- the file and its zip structure ---
     "package.unreadable": (
         "Không mở được gói {file} ({detail}).",

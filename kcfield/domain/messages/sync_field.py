@@ -7,6 +7,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Chưa có hồ sơ cộng tác viên trên máy này; hãy mở ứng dụng và nhập mã, họ tên của bạn trước.",
         "There is no collaborator profile on this computer; open the application and enter your code and name first.",
     ),
+    "sync_field.no_centre_key": (
+        "Máy này chưa có khoá mã hoá của trung tâm nên chưa thể xuất gói: hãy nhập gói chào mừng (hoặc một gói "
+        "dữ liệu tham chiếu mới) do trung tâm gửi trước.",
+        "This computer does not have the centre's encryption key yet, so it cannot export: import the welcome "
+        "package (or a new reference package) from the centre first.",
+    ),
     "sync_field.bad_code": (
         "Mã cộng tác viên {collaborator} chỉ được gồm chữ cái không dấu, chữ số, '-' và '_' (tối đa 64 ký tự) "
         "để gửi dữ liệu; hãy sửa mã trong hồ sơ.",
@@ -32,6 +38,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Một lần xuất gói khác vừa dùng số thứ tự {sequence}; gói này đã được bỏ, hãy xuất lại.",
         "Another export has just used sequence number {sequence}; this package was discarded, export again.",
     ),
+    "sync_field.write_failed": (
+        "Không ghi được gói vào thư mục {folder} ({reason}); chưa có gì được gửi hay đánh dấu, hãy giải phóng chỗ "
+        "trống rồi xuất lại.",
+        "The package could not be written to {folder} ({reason}); nothing was sent or marked, make room and export "
+        "again.",
+    ),
     "sync_field.copy_failed": (
         "Gói đã được ghi vào {path} nhưng không chép được sang {folder} ({reason}); hãy chép tệp đó bằng tay.",
         "The package was written to {path} but could not be copied to {folder} ({reason}); copy that file by hand.",
@@ -47,6 +59,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "enrol_request.bad_key": (
         "Khoá công khai trong yêu cầu đăng ký {path} không hợp lệ hoặc không khớp dấu vân tay.",
         "The public key in the enrolment request {path} is invalid or does not match its fingerprint.",
+    ),
+    "enrol_request.no_encryption_key": (
+        "Yêu cầu đăng ký {path} do phiên bản kcfield cũ tạo ra (không có khoá mã hoá): hãy cập nhật kcfield trên "
+        "máy cộng tác viên và gửi yêu cầu đăng ký mới.",
+        "The enrolment request {path} was made by an older kcfield (it carries no encryption key): update "
+        "kcfield on the collaborator's computer and send a new enrolment request.",
     ),
     "enrol_request.bad_signature": (
         "Chữ ký của yêu cầu đăng ký {path} không đúng: tệp đã bị sửa hoặc không do khoá này ký.",

@@ -2,6 +2,10 @@
 
 Texts are Vietnamese source strings marked with ``QT_TRANSLATE_NOOP`` (so ``pyside6-lupdate`` collects them)
 and translated when shown, never at import: a language switch must reach a table that is already open.
+
+The list shows personal data masked (:mod:`kcfield.domain.personal`): the phone as "091*****78", a household's
+12-digit tax code (its owner's personal ID) as "079*******34". The establishment's own editor shows the real
+values, and the search box still finds a full number typed in.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from enum import IntEnum
 from PySide6.QtCore import QCoreApplication
 
 from kcfield.domain.enums import EstablishmentKind, SectorGroup, SizeClass
+from kcfield.domain.personal import mask_phone, mask_tax_code
 from kcfield.services.context import VIETNAM_TZ
 from kcfield.services.registry import Eligibility, EstablishmentListItem, SortColumn
 
@@ -155,11 +160,11 @@ def display_text(item: EstablishmentListItem, column: Column) -> str:
         case Column.NAME:
             return item.name
         case Column.TAX_CODE:
-            return item.tax_code
+            return mask_tax_code(item.tax_code)
         case Column.REP_NAME:
             return item.rep_name
         case Column.REP_PHONE:
-            return item.rep_phone
+            return mask_phone(item.rep_phone)
         case Column.VILLAGE:
             return item.village
         case Column.COMMUNE:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kcfield.domain.personal import mask_tax_code
 from kcfield.services.duplicates import DuplicateCandidate
 
 
@@ -90,9 +91,9 @@ class DuplicateDialog(QDialog):
         parts = [candidate.name]
         if candidate.commune_name:
             parts.append(candidate.commune_name)
-        parts.append(
-            self.tr("MST: {code}").format(code=candidate.tax_code) if candidate.tax_code else self.tr("chưa có MST")
-        )
+        # Another establishment's 12-digit tax code is its owner's personal ID: masked, as in every list.
+        code = candidate.tax_code if candidate.reason == "same_tax_code" else mask_tax_code(candidate.tax_code)
+        parts.append(self.tr("MST: {code}").format(code=code) if candidate.tax_code else self.tr("chưa có MST"))
         return "{}\n{}".format(" – ".join(parts), self.tr("Lý do: {reason}").format(reason=reason))
 
     def _open(self, record_id: UUID) -> None:

@@ -40,6 +40,7 @@ from kcfield.services.progress import ProgressUpdate
 from kcfield.services.sync_field import OutboxEntry
 from kcfield.services.sync_import import FieldImportResult
 from kcfield.services.sync_online import OnlineSync, SyncOutcome
+from kcfield.ui.key_passphrase import ensure_unlocked
 from kcfield.ui.tasks import Lane, TaskContext, Tasks
 
 ENTITY_ORDER = ("establishment", "visit", "equipment_need", "cp_assessment", "attachment")
@@ -208,7 +209,13 @@ class SyncPage(QWidget):
         if folder:
             self.export_to(Path(folder))
 
+    def _unlocked(self) -> bool:
+        """Ask for the key passphrase first when the key is protected and not opened yet in this session."""
+        return ensure_unlocked(self._services.sync_field.vault, self._tasks, self._lang, self)
+
     def export_to(self, folder: Path) -> None:
+        if not self._unlocked():
+            return
         sync = self._services.sync_field
         self._run(lambda _ctx: sync.export(folder), self._exported, self.tr("Đang ghi gói…"), Lane.WRITE)
 
@@ -231,6 +238,8 @@ class SyncPage(QWidget):
             self.import_files([Path(f) for f in files])
 
     def import_files(self, files: list[Path]) -> None:
+        if not self._unlocked():
+            return
         importer = self._services.sync_import
 
         def work(ctx: TaskContext) -> list[tuple[Path, FieldImportResult | None, str]]:
@@ -298,6 +307,8 @@ class SyncPage(QWidget):
             self.enrol_request(Path(target))
 
     def enrol_request(self, target: Path) -> None:
+        if not self._unlocked():
+            return
         sync = self._services.sync_field
         self._run(
             lambda _ctx: sync.enrol_request(target),
@@ -343,6 +354,8 @@ class SyncPage(QWidget):
     def sync_now(self) -> None:
         """Export, upload, apply receipts and the reference package, in the background (WRITE lane): the window
         keeps working; a bad connection is retried, then said plainly."""
+        if not self._unlocked():
+            return
         online = self._online()
         url = self.centre_edit.text().strip()
         self.sync_button.setEnabled(False)
