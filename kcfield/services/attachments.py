@@ -34,6 +34,7 @@ from sqlalchemy import select
 from kcfield.domain.errors import DomainError, NotFound
 from kcfield.domain.model import Attachment
 from kcfield.domain.text import normalize
+from kcfield.durable import fsync_dir
 from kcfield.services.context import ServiceContext
 from kcfield.services.records import insert_record, load_live, set_deleted, update_record
 from kcfield.store.mapping import row_to_domain
@@ -128,7 +129,7 @@ class AttachmentStore:
             else:
                 final.parent.mkdir(exist_ok=True)
                 temp.replace(final)  # atomic; also repairs a damaged copy of the same bytes
-                _fsync_folder(final.parent)
+                fsync_dir(final.parent)
         except OSError as exc:
             _discard(temp)
             if exc.errno in _NO_SPACE:
@@ -320,17 +321,6 @@ def _hash_file(path: Path) -> tuple[str, int]:
             digest.update(chunk)
             size += len(chunk)
     return digest.hexdigest(), size
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename durable (POSIX); Windows cannot open a folder this way and needs no such step."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _discard(path: Path) -> None:

@@ -47,6 +47,7 @@ from typing import Any
 from sqlalchemy import select
 
 from kcfield.domain.errors import DomainError
+from kcfield.durable import fsync_dir, fsync_file
 from kcfield.paths import AppPaths
 from kcfield.services.sync_field import _PACKAGE_NAME, PACKAGE_SUFFIX
 from kcfield.services.sync_state import (
@@ -237,7 +238,7 @@ def _keep_aside(live: Path, folder: Path, now: datetime) -> tuple[Path | None, b
         target = folder / f"{live.stem}-{now.strftime(files.STAMP_FORMAT)}-{BackupKind.BEFORE_RESTORE}-{counter}.db"
         counter += 1
     files.copy_raw(live, target)
-    files.fsync_dir(folder)
+    fsync_dir(folder)
     return target, False
 
 
@@ -434,12 +435,12 @@ def _install(temp: Path, live: Path, readable: bool, aside: Path | None) -> None
         con.execute("PRAGMA journal_mode=DELETE")
     finally:
         con.close()
-    files.fsync_file(temp)
+    fsync_file(temp)
     for suffix in ("-wal", "-shm", "-journal"):
         with contextlib.suppress(FileNotFoundError):
             live.with_name(live.name + suffix).unlink()
     temp.replace(live)
-    files.fsync_dir(live.parent)
+    fsync_dir(live.parent)
 
 
 def _remove_with_companions(path: Path) -> None:

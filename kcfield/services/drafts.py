@@ -19,6 +19,7 @@ can never name a path outside the folder.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -33,6 +34,7 @@ from pathlib import Path
 from typing import Any, Final
 from uuid import UUID
 
+from kcfield.durable import fsync_dir
 from kcfield.services.context import utc_now
 
 log = logging.getLogger(__name__)
@@ -104,14 +106,14 @@ class DraftStore:
             except BaseException:
                 temp.unlink(missing_ok=True)
                 raise
-            _fsync_folder(self._folder)
+            _settle(self._folder)
 
     def discard(self, key: str) -> None:
         """Delete the draft ``key``; nothing happens when there is none."""
         path = self._path(key)
         with self._lock:
             path.unlink(missing_ok=True)
-            _fsync_folder(self._folder)
+            _settle(self._folder)
 
     # --- reading ----------------------------------------------------------------------------------------
 
@@ -187,18 +189,8 @@ def _info(key: str, document: dict[str, Any]) -> DraftInfo:
         raise ValueError(f"damaged draft header ({error})") from None
 
 
-def _fsync_folder(folder: Path) -> None:
-    """Make a rename or delete in ``folder`` durable. Windows cannot open a folder for fsync, and its rename
-    is already journalled by NTFS, so there the step is skipped."""
-    if os.name == "nt":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass  # some file systems (network shares) refuse fsync on a folder; the data file itself was synced
-    finally:
-        os.close(fd)
+def _settle(folder: Path) -> None:
+    """Make a rename or delete in the drafts folder durable, where the file system allows: some (network
+    shares) refuse fsync on a folder, and a draft is a safety net whose own file was already synced."""
+    with contextlib.suppress(OSError):
+        fsync_dir(folder)

@@ -33,6 +33,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from kcfield.domain.errors import DomainError
+from kcfield.durable import fsync_dir, fsync_file
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BACKUP_SUFFIX = ".db"
@@ -374,22 +375,3 @@ def uri(path: Path, **params: str) -> str:
 def _unlink(path: Path) -> None:
     with contextlib.suppress(FileNotFoundError):
         path.unlink()
-
-
-def fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename durable (POSIX); Windows has no directory handles to flush, and NTFS journals renames."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

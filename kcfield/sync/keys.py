@@ -20,6 +20,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from kcfield.domain.errors import DomainError
+from kcfield.durable import fsync_dir
 
 PUBLIC_KEY_BYTES = 32
 ENCRYPTION_KEY_INFO = b"kcfield x25519 v1"  # HKDF info: the derived key is for package encryption only
@@ -71,7 +72,7 @@ def write_private_file(path: Path, data: bytes, *, overwrite: bool = False) -> N
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
-    _fsync_folder(path.parent)
+    fsync_dir(path.parent)
 
 
 def load_private_key(path: Path) -> Ed25519PrivateKey:
@@ -157,14 +158,3 @@ def verify(public_raw: bytes, signature: bytes, data: bytes) -> bool:
     except (InvalidSignature, ValueError):
         return False
     return True
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename durable (POSIX); Windows cannot open a folder this way and needs no such step."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

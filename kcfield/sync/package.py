@@ -32,6 +32,7 @@ from uuid import UUID, uuid4
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
+from kcfield.durable import fsync_dir
 from kcfield.sync import envelope, keys
 from kcfield.sync.limits import (
     MANIFEST,
@@ -239,7 +240,7 @@ def _write_atomically(final: Path, entries: list[tuple[str, bytes]], encrypt_for
         except BaseException:
             temp.unlink(missing_ok=True)
             raise
-    keys._fsync_folder(final.parent)
+    fsync_dir(final.parent)
     return digest
 
 
