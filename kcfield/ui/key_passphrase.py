@@ -36,6 +36,7 @@ class _TaskDialog(QDialog):
     def __init__(self, tasks: Tasks, lang: str, parent: QWidget | None) -> None:
         super().__init__(parent)
         self._tasks, self._lang = tasks, lang
+        self.setMinimumWidth(460)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b3261e;")
@@ -49,6 +50,7 @@ class _TaskDialog(QDialog):
     def say(self, line: str) -> None:
         self.message.setText(line)
         self.message.setVisible(bool(line))
+        self.adjustSize()  # a wrapped reason needs room: grow rather than clip the lines above it
 
     def _submit(self) -> None:
         raise NotImplementedError
