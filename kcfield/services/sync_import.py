@@ -116,7 +116,6 @@ class FieldImportService:
         return value if isinstance(value, list) else []
 
     def import_file(self, path: Path) -> FieldImportResult:
-        self.before_import()  # a backup of the store as it was before this package (kcfield.services.backups)
         with self._ctx.store.read() as session:
             state = sync_state.read_state(session)
             me = session.scalar(select(CollaboratorRow.code).where(CollaboratorRow.is_local_user.is_(True)))
@@ -129,6 +128,9 @@ class FieldImportService:
             public = _peek_centre_key(path, own)
             new_trust = keys.fingerprint(public)
         with read_package(path, lambda fp: public if fp == keys.fingerprint(public) else None, own) as package:
+            # A backup of the store as it was before this package, once the package proved sound: a damaged
+            # or foreign file is refused without costing one (kcfield.services.backups).
+            self.before_import()
             return self._import(path, package, me, new_trust, public)
 
     def _decryption_key(self) -> X25519PrivateKey:

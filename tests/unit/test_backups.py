@@ -30,6 +30,10 @@ from kcfield.store.backup import (
 )
 from kcfield.store.fingerprint import content_digest
 from kcfield.store.migrate import head_revision
+from kcfield.sync import keys
+from kcfield.sync.manifest import PackageKind
+from tests.conftest import CentreKeys
+from tests.ui.test_sync_page import centre_package
 from tests.unit.test_services import _draft
 
 T0 = datetime(2026, 11, 1, 3, 0, tzinfo=UTC)
@@ -105,7 +109,7 @@ def test_daily_backup_only_when_the_last_is_a_day_old(app_paths: AppPaths, profi
     assert [b.kind for b in service.backups()] == [BackupKind.DAILY, BackupKind.DAILY]
 
 
-def test_export_and_import_make_a_backup_first(trusted: Services, tmp_path: Path) -> None:
+def test_export_and_import_make_a_backup_first(trusted: Services, centre_keys: CentreKeys, tmp_path: Path) -> None:
     assert trusted.sync_field.export() is None  # nothing pending: no package, no backup
     assert trusted.backups.backups() == []
     _establishment(trusted, "Cơ sở Gốm Bát Tràng")
@@ -115,6 +119,12 @@ def test_export_and_import_make_a_backup_first(trusted: Services, tmp_path: Path
     bogus.write_bytes(b"not a package")
     with pytest.raises(DomainError):
         trusted.sync_import.import_file(bogus)
+    assert [b.kind for b in trusted.backups.backups()] == [BackupKind.BEFORE_EXPORT]  # refused: no backup
+    collaborator = trusted.sync_field.signing_key()
+    reference = centre_package(
+        tmp_path, centre_keys.key, PackageKind.CENTRE_REFERENCE, {}, keys.encryption_public_bytes(collaborator)
+    )
+    trusted.sync_import.import_file(reference)
     assert [b.kind for b in trusted.backups.backups()] == [BackupKind.BEFORE_IMPORT, BackupKind.BEFORE_EXPORT]
 
 
