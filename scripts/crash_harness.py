@@ -20,8 +20,9 @@ inside and after commits), kills it with SIGKILL, then checks, in this order:
 3. the outbox: sequences 1..n with none missing or twice, ``next_sequence`` = n + 1, ``previous_sha256`` =
    the hash of package n, every listed file present with its hash, and no ``*.kcpkg`` outside the table
    except a stray of sequence n + 1 (which the next export removes);
-4. migrations: the revision is one the code knows and the schema is that revision's, every table keeps its
-   row count, every finished backup is a sound copy of the old store, and reopening brings the store to head;
+4. migrations: the revision is the old one or head (the whole upgrade is one transaction) and the schema is
+   that revision's, every table keeps its row count, every finished backup is a sound copy of the old store,
+   and reopening brings the store to head;
 5. the store opens through the app's own path (``open_services``) and its audit chain verifies.
 
 It prints a table per operation and exits non-zero on any failure.
@@ -556,6 +557,8 @@ def verify_migrate(live: Live, round_no: int, report: Report) -> None:
         report.revisions_after_kill[str(revision)] += 1
         if revision not in facts["schemas"]:
             report.fail("migrate", "other_failures", f"unknown revision {revision}", round_no)
+        elif revision not in {facts["old_revision"], facts["head"]}:  # the upgrade is one transaction
+            report.fail("migrate", "other_failures", f"the upgrade stopped half-way, at {revision}", round_no)
         elif _schema(con) != facts["schemas"][revision]:
             report.fail("migrate", "other_failures", f"the schema is not revision {revision}'s", round_no)
         counts = _table_counts(con, list(facts["old_counts"]))

@@ -105,3 +105,33 @@ def test_plain_engine_for_postgres_urls_has_no_sqlite_pragmas() -> None:
     engine = make_engine("postgresql+psycopg://nobody@127.0.0.1:1/none")
     assert engine.dialect.name == "postgresql"
     engine.dispose()
+
+
+def test_an_interrupted_upgrade_leaves_the_old_revision_whole(tmp_path: Path) -> None:
+    """Every step of an upgrade runs in one transaction: a failure in the last step undoes the earlier ones."""
+    from alembic import command
+    from sqlalchemy import event
+
+    from kcfield.store.migrate import alembic_config, current_revision
+
+    db = tmp_path / "k.db"
+    engine = make_engine(sqlite_url(db))
+    command.upgrade(alembic_config(engine), "0001")
+    with engine.begin() as conn:
+        columns_before = [row[1] for row in conn.exec_driver_sql("PRAGMA table_info(establishments)")]
+
+    def fail_in_the_last_step(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if "CREATE TABLE sync_outbox" in statement:  # 0003, after 0002 rebuilt the establishments table
+            raise RuntimeError("power cut")
+
+    event.listen(engine, "before_cursor_execute", fail_in_the_last_step)
+    with pytest.raises(RuntimeError, match="power cut"):
+        upgrade(engine)
+    event.remove(engine, "before_cursor_execute", fail_in_the_last_step)
+    assert current_revision(engine) == "0001"
+    with engine.begin() as conn:
+        assert [row[1] for row in conn.exec_driver_sql("PRAGMA table_info(establishments)")] == columns_before
+        assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+    upgrade(engine)  # the next start finishes the whole upgrade
+    assert current_revision(engine) == head_revision()
+    engine.dispose()

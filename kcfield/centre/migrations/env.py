@@ -21,6 +21,9 @@ with engine.connect() as connection:
         version_table=VERSION_TABLE,
         render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies the table
         compare_type=True,
+        # One transaction for the whole upgrade on SQLite too (its DDL is transactional; Alembic assumes not
+        # and would commit step by step): an interrupted upgrade leaves the old revision, never a mix.
+        transactional_ddl=True,
     )
     with context.begin_transaction():
         context.run_migrations()

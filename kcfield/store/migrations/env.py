@@ -15,6 +15,10 @@ with engine.connect() as connection:
         target_metadata=Base.metadata,
         render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies the table
         compare_type=True,
+        # SQLite's DDL is transactional (the engine issues BEGIN itself), but Alembic assumes it is not and
+        # would commit after each step: a power cut mid-upgrade then left the store at an intermediate
+        # revision. One transaction for the whole upgrade: the store is at the old revision or at head.
+        transactional_ddl=True,
     )
     with context.begin_transaction():
         context.run_migrations()
