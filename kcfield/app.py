@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kcfield.domain.errors import DomainError
 from kcfield.domain.messages import describe_error
+from kcfield.instance import FolderLock
 from kcfield.paths import AppPaths, resolve_paths
 from kcfield.services.backups import RestoreResult, restore
 from kcfield.services.container import Services, open_services
@@ -219,9 +220,15 @@ def run_gui(data_dir: str | None, lang: str | None) -> int:
     app.setOrganizationName("KhuyenCong")
     register_bundled_fonts(app)
     paths = resolve_paths(data_dir)
+    lock = FolderLock(paths.data_dir)  # one window per data folder; `kcfield restore` waits for it to close
     try:
+        if not lock.acquire():
+            message = describe_error(DomainError("app.already_open", path=str(paths.data_dir)), lang or "vi")
+            QMessageBox.information(None, "kcfield", message)
+            return 1
         services = open_services(paths)
     except DomainError as error:
+        lock.release()
         QMessageBox.critical(None, "kcfield", describe_error(error, lang or "vi"))
         return 1
     chosen = lang or services.preferences.language
@@ -232,3 +239,4 @@ def run_gui(data_dir: str | None, lang: str | None) -> int:
         return int(app.exec())
     finally:
         controller.shutdown()
+        lock.release()

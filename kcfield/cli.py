@@ -541,6 +541,7 @@ def _backups(args: argparse.Namespace, lang: str) -> int:
 def _restore(args: argparse.Namespace, lang: str) -> int:
     from pathlib import Path
 
+    from kcfield.instance import FolderLock
     from kcfield.paths import resolve_paths
     from kcfield.services.backups import restore
     from kcfield.services.context import VIETNAM_TZ
@@ -559,7 +560,13 @@ def _restore(args: argparse.Namespace, lang: str) -> int:
         if answer.strip().lower() not in ("co", "có", "c", "yes", "y"):
             print(text("backup.restore_cancelled", lang))
             return EXIT_ERROR
-    result = restore(paths, chosen)
+    lock = FolderLock(paths.data_dir)
+    if not lock.acquire():  # a window is open on this data: it would go on over a store replaced under it
+        raise DomainError("backup.in_use", path=str(paths.data_dir))
+    try:
+        result = restore(paths, chosen)
+    finally:
+        lock.release()
     print(text("backup.restored", lang, path=str(result.restored_from)))
     if result.kept_aside is not None:
         code = "backup.kept_aside" if result.current_readable else "backup.kept_aside_unreadable"

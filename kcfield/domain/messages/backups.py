@@ -12,6 +12,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Không đọc được cơ sở dữ liệu {path} để sao lưu ({reason}).",
         "The database {path} could not be read for a backup ({reason}).",
     ),
+    "backup.in_use": (
+        "kcfield đang mở trên thư mục dữ liệu {path}: hãy đóng cửa sổ kcfield rồi khôi phục (hoặc khôi phục ngay"
+        " trong trang Sao lưu của cửa sổ đó).",
+        "kcfield is open on the data folder {path}: close its window, then restore (or restore from that"
+        " window's Backups page).",
+    ),
+    "app.already_open": (
+        "kcfield đã đang mở trên thư mục dữ liệu {path}. Hãy dùng cửa sổ đang mở (có thể đang bị thu nhỏ).",
+        "kcfield is already open on the data folder {path}. Use the open window (it may be minimised).",
+    ),
     "backup.failed": (
         "Không sao lưu được vào {path} ({reason}). Dữ liệu hiện có không bị ảnh hưởng và thao tác chưa được làm;"
         " hãy giải phóng chỗ trống trên đĩa rồi thử lại.",
