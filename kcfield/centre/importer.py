@@ -23,16 +23,15 @@ import hashlib
 import json
 import os
 import re
-import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import BigInteger, PrimaryKeyConstraint, UniqueConstraint, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kcfield import __version__
@@ -55,9 +54,7 @@ from kcfield.services.context import ServiceContext
 from kcfield.services.establishments import EstablishmentService
 from kcfield.services.reference import ReferenceService
 from kcfield.store.migrate import head_revision
-from kcfield.store.models import SYNCED_TABLES
 from kcfield.store.record_lines import ENTITIES, LineRow, existing_ids, keep_withheld, line_row, write_lines
-from kcfield.store.types import UTCDateTime
 from kcfield.sync.manifest import Manifest, PackageKind, PackageRejected, Party
 from kcfield.sync.package import OpenedPackage, read_package, write_package
 
@@ -317,27 +314,16 @@ class CentreImporter:
         """The table rows of one revision, or ``sync.bad_record`` when a value does not fit its column (a string
         where a number goes, a number too big, text the database cannot store, a child row another record owns):
         the record is refused alone rather than failing the package's transaction."""
-        try:
-            row = line_row(entity, data, base_revision=revision)
-            if entity == "establishment":  # the columns the app derives: search text, sort key, size, eligibility
+        row = line_row(entity, data, base_revision=revision)  # values checked against their columns there
+        if entity == "establishment":  # the columns the app derives: search text, sort key, size, eligibility
+            try:
                 row.values.update(self._profiles.derived_columns(row.record))
-        except DomainError:
-            raise
-        except (AttributeError, TypeError, ValueError, ArithmeticError, RecursionError) as exc:
-            raise DomainError("sync.bad_record", entity=entity, id=str(data.get("id")), reason=str(exc)) from exc
-        table = SYNCED_TABLES[entity].__table__  # type: ignore[attr-defined]
-        problem = _column_problem(table, row.values)
+            except (AttributeError, TypeError, ValueError, ArithmeticError, RecursionError) as exc:
+                raise DomainError("sync.bad_record", entity=entity, id=str(row.id), reason=str(exc)) from exc
+        problem = ""
         for child, values in row.children.items():
             child_table = child.__table__
-            problem = problem or next(filter(None, (_column_problem(child_table, v) for v in values)), "")
-            for unique in child_table.constraints:  # two checklist answers to one item, two inputs with one id
-                if not isinstance(unique, UniqueConstraint | PrimaryKeyConstraint):
-                    continue
-                names = [c.name for c in unique.columns]
-                keys = [repr(tuple(v.get(n) for n in names)) for v in values]
-                if names and len(set(keys)) != len(keys):
-                    problem = problem or f"{child_table.name}: {', '.join(names)}"
-            if "id" in child_table.c and not problem:
+            if "id" in child_table.c:
                 ids = [v["id"] for v in values]
                 taken = {(child_table.name, i) for i in ids} & claimed
                 others: set[Any] = set()
@@ -544,54 +530,6 @@ def _line_problem(line: dict[str, Any]) -> str:
     except (UnicodeEncodeError, ValueError, RecursionError):
         return "sync.bad_record"
     return ""
-
-
-def _column_problem(table: Any, values: dict[str, Any]) -> str:
-    """The first column whose value the database would refuse (or silently change), or ""."""
-    for column in table.columns:
-        if column.name not in values:
-            continue
-        value = values[column.name]
-        if value is None:
-            if not column.nullable:
-                return str(column.name)
-            continue
-        try:
-            kind = column.type.python_type
-        except NotImplementedError:
-            continue
-        if not _fits(column, kind, value):
-            return str(column.name)
-    return ""
-
-
-def _fits(column: Any, kind: type, value: Any) -> bool:
-    if kind is bool:
-        return isinstance(value, bool)
-    if kind is int:
-        limit = 2**63 if isinstance(column.type, BigInteger) else 2**31
-        return type(value) is int and -limit <= value < limit
-    if kind is float:
-        return type(value) in (int, float) and abs(value) <= sys.float_info.max
-    if issubclass(kind, str):
-        if not isinstance(value, str) or "\x00" in value:
-            return False
-        length = getattr(column.type, "length", None)
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:  # a lone surrogate: no database stores it
-            return False
-        return length is None or len(value) <= length
-    if kind is datetime or isinstance(column.type, UTCDateTime):
-        try:
-            return isinstance(value, datetime) and value.tzinfo is not None and value.astimezone(UTC) is not None
-        except (OverflowError, ValueError):
-            return False
-    if kind is date:
-        return isinstance(value, date)
-    if kind is UUID:
-        return isinstance(value, UUID)
-    return True
 
 
 def _stored_line(line: dict[str, Any]) -> dict[str, Any]:

@@ -14,13 +14,24 @@ withheld field never clears what the receiver has.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Table, bindparam, delete, insert, select, update
+from sqlalchemy import (
+    BigInteger,
+    PrimaryKeyConstraint,
+    Table,
+    UniqueConstraint,
+    bindparam,
+    delete,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from kcfield.domain.errors import DomainError
@@ -41,6 +52,7 @@ from kcfield.store.models import (
     CPOptionRow,
     CPOutputRow,
 )
+from kcfield.store.types import UTCDateTime
 
 __all__ = ["DOMAIN_CLASSES", "ENTITIES", "LineRow", "existing_ids", "keep_withheld", "line_row", "write_lines"]
 
@@ -90,8 +102,18 @@ def line_row(
             updated_at=_instant(line.get("updated_at")),
             updated_by=str(line.get("updated_by") or ""),
         )
-    except (KeyError, TypeError, ValueError) as exc:
+        children = _children(entity, record_id, obj)
+    except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError, RecursionError) as exc:
+        # from_json reads shapes, not every type: a malformed line from another device fails here, alone.
         raise DomainError("sync.bad_record", entity=entity, id=str(line.get("id", "?")), reason=str(exc)) from exc
+    problem = _rows_problem(SYNCED_TABLES[entity].__table__, values, children)  # type: ignore[attr-defined]
+    if problem:
+        raise DomainError("sync.bad_record", entity=entity, id=str(record_id), reason=problem)
+    return LineRow(entity, record_id, values, children, obj)
+
+
+def _children(entity: str, record_id: UUID, obj: Any) -> dict[type[Any], list[dict[str, Any]]]:
+    """The child rows of a CP assessment (inputs, outputs, options, checklist answers); {} for other entities."""
     children: dict[type[Any], list[dict[str, Any]]] = {}
     if entity == "cp_assessment":
         for table, name in _CHILDREN:
@@ -103,7 +125,74 @@ def line_row(
         children[CPChecklistAnswerRow] = [
             {"assessment_id": record_id, **domain_values(entry)} for entry in obj.checklist
         ]
-    return LineRow(entity, record_id, values, children, obj)
+    return children
+
+
+def _rows_problem(table: Any, values: dict[str, Any], children: dict[type[Any], list[dict[str, Any]]]) -> str:
+    """What the database would refuse (or silently change) in a record's rows, or "": a value that does not fit
+    its column (``from_json`` does not check scalar types: a string where a number goes, a number too big, a
+    lone surrogate), or two children with one key (two checklist answers to one item, two inputs with one id).
+    A line from another device is refused alone, instead of failing the whole transaction at the database."""
+    problem = column_problem(table, values)
+    for child, rows in children.items():
+        child_table = child.__table__
+        problem = problem or next(filter(None, (column_problem(child_table, v) for v in rows)), "")
+        for unique in child_table.constraints:
+            if not isinstance(unique, UniqueConstraint | PrimaryKeyConstraint):
+                continue
+            names = [c.name for c in unique.columns]
+            keys = [repr(tuple(v.get(n) for n in names)) for v in rows]
+            if names and len(set(keys)) != len(keys):
+                problem = problem or f"{child_table.name}: {', '.join(names)}"
+    return problem
+
+
+def column_problem(table: Any, values: dict[str, Any]) -> str:
+    """The first column whose value the database would refuse (or silently change), or ""."""
+    for column in table.columns:
+        if column.name not in values:
+            continue
+        value = values[column.name]
+        if value is None:
+            if not column.nullable:
+                return str(column.name)
+            continue
+        try:
+            kind = column.type.python_type
+        except NotImplementedError:
+            continue
+        if not _fits(column, kind, value):
+            return str(column.name)
+    return ""
+
+
+def _fits(column: Any, kind: type, value: Any) -> bool:
+    if kind is bool:
+        return isinstance(value, bool)
+    if kind is int:
+        limit = 2**63 if isinstance(column.type, BigInteger) else 2**31
+        return type(value) is int and -limit <= value < limit
+    if kind is float:
+        return type(value) in (int, float) and abs(value) <= sys.float_info.max
+    if issubclass(kind, str):
+        if not isinstance(value, str) or "\x00" in value:
+            return False
+        length = getattr(column.type, "length", None)
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: no database stores it
+            return False
+        return length is None or len(value) <= length
+    if kind is datetime or isinstance(column.type, UTCDateTime):
+        try:
+            return isinstance(value, datetime) and value.tzinfo is not None and value.astimezone(UTC) is not None
+        except (OverflowError, ValueError):
+            return False
+    if kind is date:
+        return isinstance(value, date)
+    if kind is UUID:
+        return isinstance(value, UUID)
+    return True
 
 
 def write_lines(session: Session, rows: Sequence[LineRow]) -> None:
