@@ -15,9 +15,10 @@ withheld field never clears what the receiver has.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import cache
 from typing import Any
 from uuid import UUID
 
@@ -149,50 +150,64 @@ def _rows_problem(table: Any, values: dict[str, Any], children: dict[type[Any], 
 
 def column_problem(table: Any, values: dict[str, Any]) -> str:
     """The first column whose value the database would refuse (or silently change), or ""."""
-    for column in table.columns:
-        if column.name not in values:
+    for name, nullable, fits in _column_checks(table):
+        if name not in values:
             continue
-        value = values[column.name]
+        value = values[name]
         if value is None:
-            if not column.nullable:
-                return str(column.name)
+            if not nullable:
+                return name
             continue
-        try:
-            kind = column.type.python_type
-        except NotImplementedError:
-            continue
-        if not _fits(column, kind, value):
-            return str(column.name)
+        if fits is not None and not fits(value):
+            return name
     return ""
 
 
-def _fits(column: Any, kind: type, value: Any) -> bool:
+@cache  # tables are made once per process; each check runs for every record of every import
+def _column_checks(table: Any) -> tuple[tuple[str, bool, Callable[[Any], bool] | None], ...]:
+    return tuple((str(c.name), bool(c.nullable), _check_for(c)) for c in table.columns)
+
+
+def _check_for(column: Any) -> Callable[[Any], bool] | None:
+    """What a value must be to go into ``column`` unchanged; None: anything the type accepts."""
+    try:
+        kind = column.type.python_type
+    except NotImplementedError:
+        return None
     if kind is bool:
-        return isinstance(value, bool)
+        return lambda value: isinstance(value, bool)
     if kind is int:
         limit = 2**63 if isinstance(column.type, BigInteger) else 2**31
-        return type(value) is int and -limit <= value < limit
+        return lambda value: type(value) is int and -limit <= value < limit
     if kind is float:
-        return type(value) in (int, float) and abs(value) <= sys.float_info.max
+        return lambda value: type(value) in (int, float) and abs(value) <= sys.float_info.max
     if issubclass(kind, str):
-        if not isinstance(value, str) or "\x00" in value:
-            return False
         length = getattr(column.type, "length", None)
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:  # a lone surrogate: no database stores it
-            return False
-        return length is None or len(value) <= length
+        return lambda value: _text_fits(value, length)
     if kind is datetime or isinstance(column.type, UTCDateTime):
-        try:
-            return isinstance(value, datetime) and value.tzinfo is not None and value.astimezone(UTC) is not None
-        except (OverflowError, ValueError):
-            return False
+        return _instant_fits
     if kind is date:
-        return isinstance(value, date)
+        return lambda value: isinstance(value, date)
     if kind is UUID:
-        return isinstance(value, UUID)
+        return lambda value: isinstance(value, UUID)
+    return None
+
+
+def _text_fits(value: Any, length: int | None) -> bool:
+    if not isinstance(value, str) or "\x00" in value or (length is not None and len(value) > length):
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: no database stores it
+        return False
     return True
+
+
+def _instant_fits(value: Any) -> bool:
+    try:
+        return isinstance(value, datetime) and value.tzinfo is not None and value.astimezone(UTC) is not None
+    except (OverflowError, ValueError):
+        return False
 
 
 def write_lines(session: Session, rows: Sequence[LineRow]) -> None:

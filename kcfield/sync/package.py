@@ -610,7 +610,7 @@ def _check_lines(file: str, name: str, data: bytes, *, with_ids: bool) -> int:
             record = json.loads(line, parse_constant=_no_constant)
         except (ValueError, RecursionError) as exc:
             raise PackageRejected("package.bad_record", file=file, name=name, line=number) from exc
-        if not isinstance(record, dict):
+        if not isinstance(record, dict) or ("\\u" in line and _lone_surrogate(record)):
             raise PackageRejected("package.bad_record", file=file, name=name, line=number)
         if with_ids:
             record_id = record.get("id")
@@ -627,6 +627,16 @@ def _check_json(file: str, name: str, data: bytes) -> None:
         json.loads(data.decode("utf-8"), parse_constant=_no_constant)
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise PackageRejected("package.bad_json", file=file, name=name) from exc
+
+
+def _lone_surrogate(record: Any) -> bool:
+    """True when a ``\\ud800``-style escape left half a character no database or UTF-8 file can hold (only a
+    line with a ``\\u`` escape can have one, so the rest are not walked)."""
+    try:
+        json.dumps(record, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _no_constant(name: str) -> Any:

@@ -88,6 +88,7 @@ EXPECTED: dict[str, str] = {
     "zip_bomb": "package.too_compressible",
     "unknown_entity": "package.unknown_entity",
     "bad_record_line": "package.bad_record",
+    "lone_surrogate_line": "package.bad_record",
     "record_without_id": "package.bad_id",
     "duplicate_ids": "package.duplicate_id",
     "record_count_mismatch": "package.record_count_mismatch",
@@ -528,6 +529,11 @@ class _Maker:
     def bad_record_line(self, path: Path) -> None:
         lines = self.data(self.records_name) + b"[1, 2, 3]\n"
         self.resign(path, {**self.good_members(), self.records_name: lines})
+
+    def lone_surrogate_line(self, path: Path) -> None:
+        """Half a character, escaped: valid JSON that no database or UTF-8 receipt can hold."""
+        line = b'{"fields": {"name": "C\\ud800 s\\u1edf"}, "id": "7a1c35a4-1d43-4c49-9d2e-1f0c2b0e9d55"}\n'
+        self.resign(path, {**self.good_members(), self.records_name: self.data(self.records_name) + line})
 
     def record_without_id(self, path: Path) -> None:
         lines = self.data(self.records_name) + b'{"fields": {"name": "Kh\\u00f4ng c\\u00f3 id"}}\n'
