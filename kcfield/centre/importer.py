@@ -54,6 +54,7 @@ from kcfield.services.context import ServiceContext
 from kcfield.services.establishments import EstablishmentService
 from kcfield.services.reference import ReferenceService
 from kcfield.store.migrate import head_revision
+from kcfield.store.models import SYNCED_TABLES
 from kcfield.store.record_lines import ENTITIES, LineRow, existing_ids, keep_withheld, line_row, write_lines
 from kcfield.sync.manifest import Manifest, PackageKind, PackageRejected, Party
 from kcfield.sync.package import OpenedPackage, read_package, write_package
@@ -127,6 +128,7 @@ class CentreImporter:
         self._decrypt_with = identity.encryption_key
         context = ServiceContext(db.store)
         self._profiles = EstablishmentService(context, ReferenceService(context))
+        self._reference_keys: dict[str, set[Any]] = {}  # "communes.code" -> the codes there, read once
 
     # --- the entry point ---------------------------------------------------------------------------------
 
@@ -320,7 +322,7 @@ class CentreImporter:
                 row.values.update(self._profiles.derived_columns(row.record))
             except (AttributeError, TypeError, ValueError, ArithmeticError, RecursionError) as exc:
                 raise DomainError("sync.bad_record", entity=entity, id=str(row.id), reason=str(exc)) from exc
-        problem = ""
+        problem = self._reference_problem(session, entity, row.values)
         for child, values in row.children.items():
             child_table = child.__table__
             if "id" in child_table.c:
@@ -336,6 +338,25 @@ class CentreImporter:
         if problem:
             raise DomainError("sync.bad_record", entity=entity, id=str(row.id), reason=problem)
         return row
+
+    def _reference_problem(self, session: Session, entity: str, values: dict[str, Any]) -> str:
+        """The first column pointing at reference data (a commune, a province) that the centre does not have, or
+        "". Links between records are checked before, by ``_missing_owner``; a code the reference tables lack
+        would otherwise fail the whole package at the database's foreign key."""
+        table = SYNCED_TABLES[entity].__table__  # type: ignore[attr-defined]
+        records = {model.__table__.name for model in SYNCED_TABLES.values()}  # type: ignore[attr-defined]
+        for key in table.foreign_keys:
+            target = key.column
+            value = values.get(key.parent.name)
+            if value is None or target.table.name in records:
+                continue
+            name = f"{target.table.name}.{target.name}"
+            known = self._reference_keys.get(name)
+            if known is None:
+                known = self._reference_keys[name] = set(session.scalars(select(target)))
+            if value not in known:
+                return str(key.parent.name)
+        return ""
 
     def _apply_held(self, sender: str, device: str) -> list[ImportResult]:
         """Apply the held packages of this device that have become next in line, in order."""

@@ -250,6 +250,20 @@ def test_a_visit_of_an_unknown_establishment_is_rejected_alone(
     assert next(o for o in result.outcomes if o.outcome == "rejected").reason == "sync.unknown_owner"
 
 
+def test_a_commune_the_centre_does_not_know_rejects_that_record_alone(
+    setup: tuple[CentreImporter, Device, Device], centre: CentreDatabase
+) -> None:
+    importer, a, _b = setup
+    known, unknown = uuid4(), uuid4()
+    lines = [establishment(known), establishment(unknown, commune_code=7)]  # no commune has code 7
+    [result] = importer.import_file(a.package({"establishment": lines}))
+    assert result.status == "applied"
+    outcomes = {o.id: (o.outcome, o.reason) for o in result.outcomes}
+    assert outcomes[str(known)][0] == "applied"
+    assert outcomes[str(unknown)] == ("rejected", "sync.bad_record")
+    assert field_value(centre, known, "name") is not None
+
+
 def snapshot(centre: CentreDatabase) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every centre table, as values: 'byte-for-byte unchanged in content'."""
     from kcfield.centre.models import centre_tables

@@ -1425,9 +1425,9 @@ def _zip_field_game(rng: random.Random, data: bytes, notes: list[str]) -> bytes:
         return data
     at = rng.choice(places)
     buffer = bytearray(data)
-    if kind == "central" and rng.random() < 0.25:
+    if kind == "central" and rng.random() < 0.25 and at + 46 <= len(data):
         (name_len,) = struct.unpack_from("<H", data, at + 28)
-        if name_len:
+        if name_len and at + 46 + name_len <= len(buffer):  # the signature may also turn up inside member data
             where = at + 46 + rng.randrange(name_len)
             buffer[where] = rng.choice(b"/\\.\x00\xff:")
             notes.append(f"zip-field central name byte {where - at - 46} changed")
