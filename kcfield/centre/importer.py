@@ -54,8 +54,15 @@ from kcfield.services.context import ServiceContext
 from kcfield.services.establishments import EstablishmentService
 from kcfield.services.reference import ReferenceService
 from kcfield.store.migrate import head_revision
-from kcfield.store.models import SYNCED_TABLES
-from kcfield.store.record_lines import ENTITIES, LineRow, existing_ids, keep_withheld, line_row, write_lines
+from kcfield.store.record_lines import (
+    ENTITIES,
+    LineRow,
+    existing_ids,
+    keep_withheld,
+    line_row,
+    reference_columns,
+    write_lines,
+)
 from kcfield.sync.manifest import Manifest, PackageKind, PackageRejected, Party
 from kcfield.sync.package import OpenedPackage, read_package, write_package
 
@@ -343,19 +350,16 @@ class CentreImporter:
         """The first column pointing at reference data (a commune, a province) that the centre does not have, or
         "". Links between records are checked before, by ``_missing_owner``; a code the reference tables lack
         would otherwise fail the whole package at the database's foreign key."""
-        table = SYNCED_TABLES[entity].__table__  # type: ignore[attr-defined]
-        records = {model.__table__.name for model in SYNCED_TABLES.values()}  # type: ignore[attr-defined]
-        for key in table.foreign_keys:
-            target = key.column
-            value = values.get(key.parent.name)
-            if value is None or target.table.name in records:
+        for column, target in reference_columns(entity):
+            value = values.get(column)
+            if value is None:
                 continue
             name = f"{target.table.name}.{target.name}"
             known = self._reference_keys.get(name)
             if known is None:
                 known = self._reference_keys[name] = set(session.scalars(select(target)))
             if value not in known:
-                return str(key.parent.name)
+                return column
         return ""
 
     def _apply_held(self, sender: str, device: str) -> list[ImportResult]:

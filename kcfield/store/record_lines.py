@@ -210,6 +210,33 @@ def _instant_fits(value: Any) -> bool:
         return False
 
 
+@cache
+def reference_columns(entity: str) -> tuple[tuple[str, Any], ...]:
+    """(column name, referenced column) of every column of the entity's table that points at reference data (a
+    commune, a province) rather than at another record."""
+    records = {model.__table__.name for model in SYNCED_TABLES.values()}  # type: ignore[attr-defined]
+    table = SYNCED_TABLES[entity].__table__  # type: ignore[attr-defined]
+    return tuple(
+        (str(key.parent.name), key.column) for key in table.foreign_keys if key.column.table.name not in records
+    )
+
+
+def _check_reference_codes(session: Session, entity: str, rows: Sequence[LineRow]) -> None:
+    """``sync.unknown_reference`` for the first row naming a commune or province this database does not have:
+    said plainly, before the foreign key would fail the whole transaction with a database error."""
+    for name, target in reference_columns(entity):
+        wanted = {r.values.get(name) for r in rows} - {None}
+        if not wanted:
+            continue
+        found: set[Any] = set()
+        for chunk in _chunks(sorted(wanted, key=str)):
+            found.update(session.scalars(select(target).where(target.in_(chunk))))
+        for row in rows:
+            value = row.values.get(name)
+            if value is not None and value not in found:
+                raise DomainError("sync.unknown_reference", entity=entity, id=str(row.id), column=name, value=value)
+
+
 def write_lines(session: Session, rows: Sequence[LineRow]) -> None:
     """Replace (or insert) these rows of one entity in bulk, children included.
 
@@ -220,6 +247,7 @@ def write_lines(session: Session, rows: Sequence[LineRow]) -> None:
         return
     entity = rows[0].entity
     table: Table = SYNCED_TABLES[entity].__table__  # type: ignore[attr-defined]
+    _check_reference_codes(session, entity, rows)
     present = existing_ids(session, entity, [r.id for r in rows])
     updates = [r for r in rows if r.id in present]
     inserts = [r for r in rows if r.id not in present]
@@ -298,6 +326,6 @@ def _child_id(parent: UUID, part: str, position: int) -> UUID:
     return uuid.uuid5(parent, f"{part}:{position}")
 
 
-def _chunks(items: list[UUID]) -> Iterator[list[UUID]]:
+def _chunks(items: list[Any]) -> Iterator[list[Any]]:
     for start in range(0, len(items), CHUNK):
         yield items[start : start + CHUNK]

@@ -40,6 +40,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "bản ghi thuộc một cơ sở hoặc lượt khảo sát mà Trung tâm chưa có",
         "the record belongs to an establishment or visit the centre does not have",
     ),
+    "sync.unknown_reference": (
+        "Bản ghi {entity} {id} ghi mã {value} ở cột {column}, nhưng danh mục trên máy này chưa có mã đó (danh mục"
+        " xã/phường, tỉnh/thành cũ hơn nơi gửi); gói không được áp dụng. Hãy cập nhật danh mục (gói danh mục mới"
+        " của Trung tâm, hoặc phiên bản kcfield mới) rồi nhập lại.",
+        "Record {entity} {id} has the code {value} in {column}, which the reference data here does not have (older"
+        " commune or province lists than the sender's); the package was not applied. Update the reference data (a"
+        " newer reference package from the centre, or a newer kcfield), then import it again.",
+    ),
     "sync.bad_record": (
         "Bản ghi {entity} {id} không đọc được: {reason}",
         "Record {entity} {id} cannot be read: {reason}",
