@@ -10,7 +10,6 @@ import pytest
 from PySide6.QtWidgets import QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from kcfield.domain.enums import EstablishmentKind, TaxCodeKind
 from kcfield.domain.model import Establishment
 from kcfield.services.container import Services
 from kcfield.services.drafts import DraftStore
@@ -20,9 +19,8 @@ from kcfield.ui.registry.editor import EstablishmentEditor
 from kcfield.ui.registry.editor_duplicates import DuplicateDialog
 from kcfield.ui.registry.page import RegistryPage
 from kcfield.ui.tasks import SyncTaskRunner
+from tests.forms.test_masking import OWNER_ID, _household
 from tests.ui.typing import clear_and_type
-
-OWNER_ID = "079203001234"
 
 
 @pytest.fixture
@@ -34,22 +32,6 @@ def keep() -> Iterator[list[Any]]:
             item._finished = True  # closed without the "keep your changes?" question
         if isinstance(item, QWidget):
             item.close()
-
-
-def _household(services: Services) -> Establishment:
-    return services.establishments.create(
-        Establishment(
-            name="Hộ kinh doanh gốm Tân Hạnh",
-            kind=EstablishmentKind.HOUSEHOLD,
-            tax_code=OWNER_ID,
-            tax_code_kind=TaxCodeKind.PERSONAL_ID,
-            rep_name="Trần Văn Đức",
-            rep_phone="0912 345 678",
-            rep_personal_id=OWNER_ID,
-            province_code=79,
-            commune_code=26596,
-        )
-    )
 
 
 def _cells(page: RegistryPage, column: Column) -> list[str]:
