@@ -44,46 +44,56 @@ def to_json(obj: Any) -> dict[str, Any]:
 
 def from_json(cls: type[T], data: dict[str, Any]) -> T:
     """Rebuild a dataclass from :func:`to_json` output; unknown keys are ignored, missing ones defaulted."""
-    hints = _hints(cast(Any, cls))
-    values = {name: _read(hints[name], data[name]) for name in hints if name in data}
-    return cls(**values)
+    readers = _readers(cast(Any, cls))
+    return cls(**{name: read(data[name]) for name, read in readers if name in data})
+
+
+Reader = typing.Callable[[Any], Any]
 
 
 @cache
-def _hints(cls: Any) -> dict[str, Any]:
+def _readers(cls: Any) -> tuple[tuple[str, Reader], ...]:
+    """One reader per field, made once per class: reading a value no longer inspects its type hint each time
+    (a centre import reads a million values)."""
     names = {f.name for f in dataclasses.fields(cls)}
-    return {k: v for k, v in typing.get_type_hints(cls).items() if k in names}
+    return tuple((name, _reader(hint)) for name, hint in typing.get_type_hints(cls).items() if name in names)
 
 
-def _read(hint: Any, value: Any) -> Any:
-    if value is None:
-        return None
+def _reader(hint: Any) -> Reader:
+    """A function turning a JSON value into a value of ``hint``; None stays None at every level."""
     origin = typing.get_origin(hint)
+    read: Reader
     if origin in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(hint) if a is not type(None)]
-        return _read(options[0], value) if len(options) == 1 else value
-    if origin is frozenset:
-        (item,) = typing.get_args(hint)
-        return frozenset(_read(item, v) for v in value)
-    if origin is tuple:
+        read = _reader(options[0]) if len(options) == 1 else _same
+    elif origin is frozenset:
+        item = _reader(typing.get_args(hint)[0])
+        read = lambda value: frozenset(item(v) for v in value)  # noqa: E731
+    elif origin is tuple:
         args = typing.get_args(hint)
-        item = args[0] if args else Any
-        return tuple(_read(item, v) for v in value)
-    if origin is dict:
-        return dict(value)
-    if isinstance(hint, type):
-        if issubclass(hint, enum.Enum):
-            return hint(value)
-        if hint is datetime:
-            return datetime.fromisoformat(value)
-        if hint is date:
-            return date.fromisoformat(value)
-        if hint is time:
-            return time.fromisoformat(value)
-        if hint is UUID:
-            return UUID(value)
-        if dataclasses.is_dataclass(hint):
-            return from_json(hint, value)
-        if hint is float and isinstance(value, int):
-            return float(value)
+        item = _reader(args[0] if args else Any)
+        read = lambda value: tuple(item(v) for v in value)  # noqa: E731
+    elif origin is dict:
+        read = dict
+    elif isinstance(hint, type) and issubclass(hint, enum.Enum):
+        read = hint
+    elif hint is datetime:
+        read = datetime.fromisoformat
+    elif hint is date:
+        read = date.fromisoformat
+    elif hint is time:
+        read = time.fromisoformat
+    elif hint is UUID:
+        read = UUID
+    elif isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        cls = hint
+        read = lambda value: from_json(cls, value)  # noqa: E731
+    elif hint is float:
+        read = lambda value: float(value) if isinstance(value, int) else value  # noqa: E731
+    else:
+        return _same
+    return lambda value: None if value is None else read(value)
+
+
+def _same(value: Any) -> Any:
     return value
