@@ -1011,6 +1011,8 @@ def m_manifest(fz: Fuzzer, rng: random.Random, draft: Draft, notes: list[str]) -
         notes.append(f"manifest kind {manifest['kind']!r}")
     elif game == 1:
         sequence = manifest["sequence"]
+        if type(sequence) is not int:  # an earlier mutation of this case made it text or a boolean
+            sequence = 1
         manifest["sequence"] = rng.choice(
             (0, sequence - 1, sequence + 1, sequence + 2, sequence + 7, 2**31 - 1, 2**31, 2**63, 10**30, -1, "1", True)
         )
