@@ -49,7 +49,7 @@ from sqlalchemy import select
 from kcfield.domain.errors import DomainError
 from kcfield.durable import fsync_dir, fsync_file
 from kcfield.paths import AppPaths
-from kcfield.services.sync_field import _PACKAGE_NAME, PACKAGE_SUFFIX
+from kcfield.services.sync_field import PACKAGE_NAME, PACKAGE_SUFFIX
 from kcfield.services.sync_state import (
     CENTRE_ENCRYPTION_KEY,
     CENTRE_FINGERPRINT,
@@ -356,7 +356,7 @@ def _outbox_files(outbox: Path) -> dict[int, Path]:
     if not outbox.is_dir():
         return found
     for path in outbox.glob(f"*{PACKAGE_SUFFIX}"):
-        match = _PACKAGE_NAME.fullmatch(path.name)
+        match = PACKAGE_NAME.fullmatch(path.name)
         if match is None:
             continue
         sequence = int(match["sequence"])

@@ -79,7 +79,9 @@ from kcfield.sync.package import PackageKind, Party, write_package
 
 RECIPIENT = "centre"
 PACKAGE_SUFFIX = ".kcpkg"
-_PACKAGE_NAME = re.compile(r".+-(?P<sequence>\d{6,})-[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}\.kcpkg")
+PACKAGE_NAME = re.compile(  # <sender>-<sequence>-<package id>.kcpkg, as package_file_name writes it
+    r".+-(?P<sequence>\d{6,})-[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}\.kcpkg"
+)
 _TEMP_NAME = re.compile(r"\.(?P<name>.+\.kcpkg)\.[0-9a-f]{12}\.tmp")  # kcfield.sync.package writes through it
 
 
@@ -356,12 +358,12 @@ class FieldSyncService:
         with self._ctx.store.read() as session:
             known = set(session.scalars(select(SyncOutboxRow.file_name)))
         for candidate in self._paths.outbox.glob(f"*{PACKAGE_SUFFIX}"):
-            match = _PACKAGE_NAME.fullmatch(candidate.name)
+            match = PACKAGE_NAME.fullmatch(candidate.name)
             if match and int(match["sequence"]) <= sequence and candidate != keep and candidate.name not in known:
                 _discard(candidate)
         for candidate in self._paths.outbox.glob(".*.tmp"):  # half-written files of killed exports
             temp = _TEMP_NAME.fullmatch(candidate.name)
-            match = _PACKAGE_NAME.fullmatch(temp["name"]) if temp else None
+            match = PACKAGE_NAME.fullmatch(temp["name"]) if temp else None
             if match and int(match["sequence"]) <= sequence:
                 _discard(candidate)
 
